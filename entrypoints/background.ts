@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // wired in lib/background (Hub I/O + cache owner)
+});

@@ -1,0 +1,57 @@
+// The typed protocol between the content script / popup / options page and the background, which owns
+// every Hub request and the cache. One-shot requests go through runtime.sendMessage; the model report
+// streams over a port so the background can push a fresh report after a stale-while-revalidate refresh.
+import { browser } from 'wxt/browser';
+import type { HubError } from './hub/types';
+import type { BadgeInfo, CacheStatsView, FamilyExport, ModelReport, SearchResponse } from './report/types';
+
+export interface RequestMap {
+  /** Drift badges for listing cards; `context` is the parent a children listing is filtered on. */
+  badges: {
+    request: { ids: string[]; context?: { parentId: string; relation: string } };
+    response: { badges: BadgeInfo[] };
+  };
+  search: { request: { query: string }; response: SearchResponse };
+  recent: { request: Record<string, never>; response: SearchResponse };
+  'cache-stats': { request: Record<string, never>; response: CacheStatsView };
+  'cache-clear': { request: Record<string, never>; response: CacheStatsView };
+  'settings-changed': { request: Record<string, never>; response: { ok: true } };
+  'test-token': {
+    request: { token?: string };
+    response: { ok: true; name: string } | { ok: false; error: HubError };
+  };
+  'export-family': { request: { id: string }; response: { ok: true; data: FamilyExport } | { ok: false; error: HubError } };
+  /** The model shown in the most recently used Hub tab (the popup starts there). */
+  'active-model': { request: { tabId?: number }; response: { id: string | null } };
+}
+
+export type RequestType = keyof RequestMap;
+export type Request<T extends RequestType = RequestType> = { type: T } & RequestMap[T]['request'];
+export type Response<T extends RequestType> = RequestMap[T]['response'];
+
+export async function ask<T extends RequestType>(type: T, request: RequestMap[T]['request']): Promise<Response<T>> {
+  return (await browser.runtime.sendMessage({ ...request, type })) as Response<T>;
+}
+
+export function isRequest(message: unknown): message is Request {
+  return !!message && typeof message === 'object' && typeof (message as { type?: unknown }).type === 'string';
+}
+
+// ---- the model report port --------------------------------------------------------------------
+
+export const REPORT_PORT = 'hf-drift:model-report';
+
+/** Sent once by the view after connecting. `pageModel` is the raw ModelHeader `model` JSON. */
+export interface ReportSubscribe {
+  id: string;
+  pageModel?: unknown;
+  /** Skip the cache (the user pressed refresh). */
+  refresh?: boolean;
+  /** Compute family statistics (off when the user switched them off). */
+  familyStats?: boolean;
+}
+
+/** Pushed by the background, possibly several times (partial, then complete, then refreshed). */
+export interface ReportPush {
+  report: ModelReport;
+}

@@ -1,0 +1,145 @@
+// Every huggingface.co selector the extension depends on, in one place. Each entry lists fallbacks,
+// newest first; `tests/unit/page/selectors.test.ts` checks them against saved page fixtures.
+// Select by data-target, href patterns, headings and landmarks — never by long Tailwind class chains.
+// Captured against the Hub markup of 2026-02 (tests/fixtures/pages/README.md says which page).
+
+import { modelIdFromHref } from './detect';
+
+export const SELECTORS = {
+  /** Svelte hydration island holding the model JSON (`data-props`). */
+  modelHeader: ['div.SVELTE_HYDRATER[data-target="ModelHeader"]', '[data-target="ModelHeader"]'],
+  /** The header bar (h1, tag chips, tabs) inside the ModelHeader island. */
+  modelHeaderBar: ['[data-target="ModelHeader"] > header', '[data-target="ModelHeader"] header', 'main header'],
+  /** The model name heading. */
+  modelTitle: ['[data-target="ModelHeader"] h1', 'main header h1', 'main h1'],
+  /** Right-hand sidebar on the model card tab. */
+  sidebar: ['section[class*="md:col-span-5"]', 'main aside', 'main section:last-of-type'],
+  /** Headings in the sidebar; the Model tree one is found by its text. */
+  sidebarHeadings: ['h2', 'h3'],
+  /** Model cards on listing, owner and collection pages. */
+  listingCard: ['article.overview-card-wrapper', 'article'],
+  /** Link to the model inside a listing card. */
+  listingCardLink: ['a[href] header[title]', 'a[href]'],
+  /** Hydration island of the /models listing (its props hold the initial models). */
+  modelList: ['[data-target="ModelList"]'],
+} as const;
+
+type Root = Document | Element;
+
+/** First element matching any selector of a fallback list. */
+export function selectFirst(root: Root, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    try {
+      const el = root.querySelector(selector);
+      if (el) return el;
+    } catch {
+      // A selector the engine cannot parse is a miss, not an error.
+    }
+  }
+  return null;
+}
+
+/** All elements matching the first selector of the list that matches anything. */
+export function selectAll(root: Root, selectors: readonly string[]): Element[] {
+  for (const selector of selectors) {
+    try {
+      const found = Array.from(root.querySelectorAll(selector));
+      if (found.length) return found;
+    } catch {
+      // as above
+    }
+  }
+  return [];
+}
+
+export interface ModelHeaderProps {
+  /** Raw `model` object of the props (parsed in the background). */
+  model: unknown;
+  activeTab?: string;
+}
+
+/** Reads the ModelHeader island's JSON; null when absent or not JSON. */
+export function readModelHeaderProps(doc: Document): ModelHeaderProps | null {
+  const el = selectFirst(doc, SELECTORS.modelHeader);
+  const raw = el?.getAttribute('data-props');
+  if (!raw) return null;
+  try {
+    const props = JSON.parse(raw) as { model?: unknown; activeTab?: unknown } | null;
+    if (!props || typeof props !== 'object' || !props.model || typeof props.model !== 'object') return null;
+    return { model: props.model, activeTab: typeof props.activeTab === 'string' ? props.activeTab : undefined };
+  } catch {
+    return null;
+  }
+}
+
+/** The sidebar block that holds the Hub's own "Model tree for …" section, if this page has one. */
+export function findModelTreeBlock(doc: Document): Element | null {
+  const sidebar = selectFirst(doc, SELECTORS.sidebar);
+  const scope = sidebar ?? doc.querySelector('main') ?? doc.body;
+  if (!scope) return null;
+  const heading = selectAll(scope, SELECTORS.sidebarHeadings).find((h) =>
+    /^\s*model tree\b/i.test(h.textContent ?? ''),
+  );
+  if (!heading) return null;
+  if (!sidebar) return heading.parentElement ?? heading;
+  // The block is the sidebar's child that contains the heading; a bare heading is followed by its tree.
+  let block: Element = heading;
+  while (block.parentElement && block.parentElement !== sidebar) block = block.parentElement;
+  return block === heading ? (heading.nextElementSibling ?? heading) : block;
+}
+
+export interface Placement {
+  /** Insert the panel host relative to this element. */
+  anchor: Element;
+  position: 'after' | 'append' | 'before';
+  /** Which fallback won, for diagnostics. */
+  where: 'model-tree' | 'sidebar' | 'header' | 'title' | 'main';
+}
+
+/** Where a reader looks for provenance: beside the Model tree, else the sidebar, else under the header. */
+export function panelPlacement(doc: Document): Placement | null {
+  const tree = findModelTreeBlock(doc);
+  if (tree) return { anchor: tree, position: 'after', where: 'model-tree' };
+  const sidebar = selectFirst(doc, SELECTORS.sidebar);
+  if (sidebar && selectFirst(doc, SELECTORS.modelHeader)) {
+    return { anchor: sidebar, position: 'append', where: 'sidebar' };
+  }
+  const header = selectFirst(doc, SELECTORS.modelHeaderBar);
+  if (header) return { anchor: header, position: 'after', where: 'header' };
+  const title = selectFirst(doc, SELECTORS.modelTitle);
+  if (title) return { anchor: title, position: 'after', where: 'title' };
+  const main = doc.querySelector('main');
+  return main ? { anchor: main, position: 'append', where: 'main' } : null;
+}
+
+export interface ListingCard {
+  card: Element;
+  id: string;
+  /** Where a badge goes: the card's header/title line. */
+  badgeAnchor: Element;
+}
+
+/** Model cards under `root`, each with its model id; cards for datasets/spaces/promos are skipped. */
+export function listingCards(root: Root): ListingCard[] {
+  const cards: ListingCard[] = [];
+  for (const card of selectAll(root, SELECTORS.listingCard)) {
+    const link = modelLinkOf(card);
+    if (!link) continue;
+    const id = modelIdFromHref(link.getAttribute('href'));
+    if (!id) continue;
+    const header = link.querySelector('header[title]') ?? link.querySelector('h4, h3') ?? link;
+    cards.push({ card, id, badgeAnchor: header });
+  }
+  return cards;
+}
+
+function modelLinkOf(card: Element): Element | null {
+  const titled = card.querySelector('header[title]')?.closest('a[href]');
+  if (titled) return titled;
+  return Array.from(card.querySelectorAll('a[href]')).find((a) => modelIdFromHref(a.getAttribute('href'))) ?? null;
+}
+
+/** The Hub's dark mode is a `dark` class on <html>, set by its inline theme script. */
+export function isDarkTheme(doc: Document): boolean {
+  return doc.documentElement.classList.contains('dark');
+}

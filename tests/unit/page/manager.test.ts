@@ -1,0 +1,68 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createFeatureRunner, type Feature } from '../../../lib/features/manager';
+import { DEFAULT_SWITCHES } from '../../../lib/settings/settings';
+import { isListingPage, isModelPage } from '../../../lib/page/detect';
+
+function feature(id: string, include: Feature['include'], init: Feature['init'], sw?: Feature['switch']): Feature {
+  return { id, include, init, switch: sw };
+}
+
+describe('feature runner', () => {
+  const deps = (switches = DEFAULT_SWITCHES) => ({ readSwitches: vi.fn(async () => switches), report: vi.fn() });
+
+  it('starts only features whose predicates match the URL', async () => {
+    const panel = vi.fn();
+    const badges = vi.fn();
+    const d = deps();
+    const runner = createFeatureRunner([feature('panel', [isModelPage], panel), feature('badges', [isListingPage], badges)], d);
+    expect(await runner.run('https://huggingface.co/meta-llama/Llama-3.1-8B', document)).toEqual(['panel']);
+    expect(panel).toHaveBeenCalledOnce();
+    expect(badges).not.toHaveBeenCalled();
+  });
+
+  it('does no work at all where nothing applies (not even reading settings)', async () => {
+    const d = deps();
+    const runner = createFeatureRunner([feature('panel', [isModelPage], vi.fn())], d);
+    expect(await runner.run('https://huggingface.co/datasets/akariasai/PopQA', document)).toEqual([]);
+    expect(d.readSwitches).not.toHaveBeenCalled();
+  });
+
+  it('aborts the previous run on navigation', async () => {
+    const signals: AbortSignal[] = [];
+    const runner = createFeatureRunner([feature('panel', [isModelPage], ({ signal }) => void signals.push(signal))], deps());
+    await runner.run('https://huggingface.co/a/b', document);
+    await runner.run('https://huggingface.co/c/d', document);
+    expect(signals[0].aborted).toBe(true);
+    expect(signals[1].aborted).toBe(false);
+  });
+
+  it('respects the feature switch', async () => {
+    const badges = vi.fn();
+    const runner = createFeatureRunner([feature('badges', [isListingPage], badges, 'badges')], deps({ ...DEFAULT_SWITCHES, badges: false }));
+    expect(await runner.run('https://huggingface.co/models', document)).toEqual([]);
+    expect(badges).not.toHaveBeenCalled();
+  });
+
+  it('a throwing feature is reported and does not stop the others', async () => {
+    const d = deps();
+    const other = vi.fn();
+    const runner = createFeatureRunner(
+      [
+        feature('bad', [isModelPage], () => {
+          throw new Error('boom');
+        }),
+        feature('async-bad', [isModelPage], async () => {
+          throw new Error('later');
+        }),
+        feature('good', [isModelPage], other),
+      ],
+      d,
+    );
+    await runner.run('https://huggingface.co/a/b', document);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(other).toHaveBeenCalledOnce();
+    expect(d.report).toHaveBeenCalledWith('bad', expect.any(Error));
+    expect(d.report).toHaveBeenCalledWith('async-bad', expect.any(Error));
+  });
+});
