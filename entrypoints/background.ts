@@ -1,3 +1,4 @@
-export default defineBackground(() => {
-  // wired in lib/background (Hub I/O + cache owner)
-});
+import { startBackground } from '../lib/background';
+
+// The background owns every Hub request and the cache; see lib/background.
+export default defineBackground(() => startBackground());

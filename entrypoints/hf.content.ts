@@ -1,4 +1,30 @@
+import { createFeatureRunner } from '../lib/features/manager';
+import { FEATURES } from '../lib/features';
+import { readSwitches } from '../lib/settings/settings';
+
+// Runs on every huggingface.co page, decides per URL which features apply, and re-decides after the
+// Hub's client-side navigations. Where nothing applies it does nothing at all.
 export default defineContentScript({
   matches: ['https://huggingface.co/*'],
-  main() {},
+  runAt: 'document_end',
+  main(ctx) {
+    const runner = createFeatureRunner(FEATURES, {
+      readSwitches,
+      report: (featureId, error) => console.warn(`[hf-drift:${featureId}]`, error),
+    });
+    let lastPage = pageKey(location.href);
+    void runner.run(location.href, document);
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+      const key = pageKey(newUrl.href);
+      if (key === lastPage) return; // an in-page anchor, not a new page
+      lastPage = key;
+      void runner.run(newUrl.href, document);
+    });
+    ctx.onInvalidated(() => runner.stop());
+  },
 });
+
+function pageKey(href: string): string {
+  const url = new URL(href);
+  return url.pathname + url.search;
+}

@@ -8,7 +8,7 @@ import type { BadgeInfo, CacheStatsView, FamilyExport, ModelReport, SearchRespon
 export interface RequestMap {
   /** Drift badges for listing cards; `context` is the parent a children listing is filtered on. */
   badges: {
-    request: { ids: string[]; context?: { parentId: string; relation: string } };
+    request: { ids: string[]; context?: { parentId: string; relation: string }; pageUrl?: string };
     response: { badges: BadgeInfo[] };
   };
   search: { request: { query: string }; response: SearchResponse };

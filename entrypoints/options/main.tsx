@@ -1,1 +1,4 @@
-import { render } from 'preact'; render(null, document.getElementById('app')!);
+import { render } from 'preact';
+import { Options } from '../../components/options/Options';
+
+render(<Options />, document.getElementById('app')!);

@@ -1,1 +1,4 @@
-import { render } from 'preact'; render(null, document.getElementById('app')!);
+import { render } from 'preact';
+import { Popup } from '../../components/popup/Popup';
+
+render(<Popup />, document.getElementById('app')!);

@@ -81,6 +81,11 @@ class HubPage {
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+  /** Runs `fn` in the page's main world before any of its scripts, on every navigation. */
+  async onNewDocument(fn) {
+    if (this.kind === 'chromium') await this.raw.addInitScript(fn);
+    else await this.raw.evaluateOnNewDocument(fn);
+  }
   press(key) {
     return this.raw.keyboard.press(key);
   }
@@ -132,7 +137,7 @@ async function launchChromium(hub, { colorScheme = 'light', headless = true, vie
   });
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 20_000 });
-  const extensionOrigin = new URL(worker.url()).origin;
+  const extensionOrigin = worker.url().split('/').slice(0, 3).join('/');
   const outgoing = [];
   context.on('request', (request) => {
     outgoing.push({ url: request.url(), headers: request.headers() });

@@ -1,0 +1,87 @@
+// The toolbar popup: starts on the model of the active Hub tab (when there is one), otherwise on the
+// search with recently viewed models. Choosing a model shows its drift with the page panel's components.
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ask } from '../../lib/messages';
+import { DEFAULT_SWITCHES, readSwitches, type FeatureSwitches } from '../../lib/settings/settings';
+import { OFFLINE_NOTICE } from './messages';
+import { ModelView } from './ModelView';
+import { SearchView } from './SearchView';
+import '../badge/badge.css';
+import './popup.css';
+
+export interface PopupProps {
+  /** Search debounce; the default suits typing. */
+  debounceMs?: number;
+}
+
+export function Popup({ debounceMs }: PopupProps) {
+  const [started, setStarted] = useState(false);
+  const [modelId, setModelId] = useState<string | null>(null);
+  const [switches, setSwitches] = useState<FeatureSwitches>(DEFAULT_SWITCHES);
+  const online = useOnline();
+
+  useEffect(() => {
+    let current = true;
+    const activeModel = ask('active-model', {}).then(
+      (answer) => answer?.id ?? null,
+      () => null, // No answer: start on the search, which reports the failure itself.
+    );
+    void Promise.all([activeModel, readSwitches()]).then(([id, stored]) => {
+      if (!current) return;
+      setSwitches(stored);
+      setModelId(id);
+      setStarted(true);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  return (
+    <main class="popup">
+      <header class="popup-bar">
+        <span class="brand">HF Drift</span>
+        <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+          Options
+        </button>
+      </header>
+      {!online && (
+        <p class="offline" role="status">
+          {OFFLINE_NOTICE}
+        </p>
+      )}
+      {!started ? (
+        <p class="muted" role="status">
+          Loading…
+        </p>
+      ) : (
+        <>
+          <SearchView hidden={modelId !== null} onChoose={setModelId} debounceMs={debounceMs} />
+          {modelId !== null && (
+            <ModelView
+              id={modelId}
+              familyStats={switches.familyStats}
+              onBack={() => setModelId(null)}
+              onOpenModel={setModelId}
+            />
+          )}
+        </>
+      )}
+    </main>
+  );
+}
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine !== false);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine !== false);
+    addEventListener('online', update);
+    addEventListener('offline', update);
+    return () => {
+      removeEventListener('online', update);
+      removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}

@@ -1,0 +1,186 @@
+// The background owns every Hub request and the IndexedDB cache. Views talk to it by typed messages
+// (lib/messages.ts); model reports stream over a port so a stale-while-revalidate refresh reaches the
+// open panel. In Chrome this runs in a service worker that can stop at any time: nothing important
+// lives only in memory.
+import { browser } from 'wxt/browser';
+import { cardStatsFromReadme } from '../drift';
+import { createHubClient } from '../hub/client';
+import { createHubRepository, type HubRepository } from '../hub/repository';
+import { openDriftCache } from '../cache/db';
+import { isRequest, REPORT_PORT, type Request, type RequestType, type Response, type ReportSubscribe } from '../messages';
+import { modelIdFromUrl } from '../page/detect';
+import { badgesFor } from '../report/badges';
+import { buildModelReport } from '../report/build';
+import { familyExport } from '../report/export';
+import { searchWithBadges, recentWithBadges } from '../report/search';
+import type { CacheStatsView, ModelReport } from '../report/types';
+import { readCacheSettings, readToken } from '../settings/settings';
+
+const HOUR = 3_600_000;
+
+export function startBackground(): void {
+  const client = createHubClient({ getToken: readToken });
+  const cache = openDriftCache();
+  const repo = createHubRepository({ client, cache, cardStats: cardStatsFromReadme });
+  const viewedTabs = new Map<number, { id: string; at: number }>();
+
+  const applyCacheSettings = async () => {
+    const { ttlHours } = await readCacheSettings();
+    repo.setTtl({ model: ttlHours * HOUR, children: ttlHours * HOUR });
+  };
+  const ready = applyCacheSettings();
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== REPORT_PORT) return;
+    servePanel(repo, port, ready, (id) => {
+      const tabId = port.sender?.tab?.id;
+      if (tabId !== undefined) viewedTabs.set(tabId, { id, at: Date.now() });
+    });
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isRequest(message)) return undefined;
+    // Returning a promise answers the sender (webextension-polyfill semantics in both browsers).
+    return ready.then(() => handle(message, sender.tab?.id)).catch((error: unknown) => ({
+      ok: false,
+      error: { kind: 'malformed', message: String((error as Error)?.message ?? error) },
+    }));
+  });
+
+  async function cacheStatsView(): Promise<CacheStatsView> {
+    const [stats, settings] = await Promise.all([repo.cacheStats(), readCacheSettings()]);
+    return {
+      entries: stats.entries,
+      bytes: stats.bytes,
+      oldestFetchedAt: stats.oldestFetchedAt,
+      ttlHours: settings.ttlHours,
+      available: stats.available,
+    };
+  }
+
+  async function activeModel(): Promise<string | null> {
+    try {
+      const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+      const fromUrl = active?.url ? modelIdFromUrl(active.url) : null;
+      if (fromUrl) return viewedTabs.get(active.id ?? -1)?.id ?? fromUrl;
+    } catch {
+      // No tab access: fall back to the panel that reported last.
+    }
+    const latest = [...viewedTabs.values()].sort((a, b) => b.at - a.at)[0];
+    return latest?.id ?? null;
+  }
+
+  async function handle(message: Request, _tabId: number | undefined): Promise<unknown> {
+    const type = message.type as RequestType;
+    switch (type) {
+      case 'badges': {
+        const m = message as Request<'badges'>;
+        return { badges: await badgesFor(repo, m) } satisfies Response<'badges'>;
+      }
+      case 'search':
+        return searchWithBadges(repo, (message as Request<'search'>).query);
+      case 'recent':
+        return recentWithBadges(repo);
+      case 'cache-stats':
+        return cacheStatsView();
+      case 'cache-clear':
+        await repo.clearCache();
+        return cacheStatsView();
+      case 'settings-changed':
+        await applyCacheSettings();
+        return { ok: true };
+      case 'test-token': {
+        const token = (message as Request<'test-token'>).token ?? (await readToken());
+        if (!token) return { ok: false, error: { kind: 'bad-request', message: 'No token is set.' } };
+        const who = await client.whoami(token);
+        return who.ok ? { ok: true, name: who.value.name } : { ok: false, error: who.error };
+      }
+      case 'export-family':
+        return familyExport(repo, (message as Request<'export-family'>).id);
+      case 'active-model':
+        return { id: await activeModel() };
+      default:
+        return undefined;
+    }
+  }
+}
+
+/**
+ * One panel (or popup model view) per port: build the report, then rebuild from the cache whenever the
+ * repository refreshed something the report shows. Closing the port stops all of it.
+ */
+function servePanel(
+  repo: HubRepository,
+  port: ReturnType<typeof browser.runtime.connect>,
+  ready: Promise<void>,
+  onViewed: (id: string) => void,
+): void {
+  let subscription: ReportSubscribe | null = null;
+  let controller: AbortController | null = null;
+  let shownIds = new Set<string>();
+  let rebuildTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const post = (report: ModelReport) => {
+    shownIds = new Set(
+      [report.id, ...report.parents.map((p) => p.id), ...report.chain.map((c) => c.id)].map((id) => id.toLowerCase()),
+    );
+    try {
+      port.postMessage({ report });
+    } catch {
+      // The view went away between two awaits.
+    }
+  };
+
+  const build = () => {
+    if (!subscription) return;
+    controller?.abort();
+    const current = new AbortController();
+    controller = current;
+    const request = subscription;
+    void ready
+      .then(() =>
+        buildModelReport(
+          repo,
+          { id: request.id, pageModel: request.pageModel, familyStats: request.familyStats, signal: current.signal },
+          (report) => {
+            if (!current.signal.aborted) post(report);
+          },
+        ),
+      )
+      .catch((error: unknown) => {
+        if (current.signal.aborted) return;
+        post({
+          id: request.id,
+          state: 'error',
+          stale: false,
+          parents: [],
+          chain: [],
+          family: [],
+          familyPending: false,
+          notices: [],
+          error: { kind: 'malformed', message: String((error as Error)?.message ?? error) },
+        });
+      });
+  };
+
+  const unsubscribe = repo.onUpdate((update) => {
+    const id = update.kind === 'children' ? update.parentId : update.id;
+    if (!shownIds.has(id.toLowerCase())) return;
+    clearTimeout(rebuildTimer);
+    rebuildTimer = setTimeout(build, 150);
+  });
+
+  port.onMessage.addListener((message: unknown) => {
+    const request = message as ReportSubscribe;
+    if (!request || typeof request.id !== 'string') return;
+    subscription = request;
+    onViewed(request.id);
+    build();
+  });
+  port.onDisconnect.addListener(() => {
+    controller?.abort();
+    clearTimeout(rebuildTimer);
+    unsubscribe();
+    subscription = null;
+  });
+}

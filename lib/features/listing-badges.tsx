@@ -1,0 +1,168 @@
+// Feature: drift badges on model cards of listing pages (/models with any filter, owner pages,
+// collections). Test URLs: /models?other=base_model:finetune:meta-llama/Llama-3.1-8B-Instruct,
+// /models?search=llama, /skyforge, /collections/driftlab/llama-derivatives-0123 (offline Hub fixtures).
+//
+// Cost discipline: only cards that are (nearly) visible are asked about; the asks are batched per
+// frame and de-duplicated; the background answers a whole batch from one listing request.
+import { render } from 'preact';
+import { badgeCss, DriftBadge } from '../../components/badge/DriftBadge';
+import { ask } from '../messages';
+import { isListingPage } from '../page/detect';
+import { isDarkTheme, listingCards, SELECTORS, selectAll } from '../page/selectors';
+import type { BadgeInfo } from '../report/types';
+import { createShadowHost, type ShadowHost } from '../ui/shadow-host';
+import type { Feature } from './manager';
+
+const HOST_TAG = 'hf-drift-badge';
+const BATCH_DELAY_MS = 16;
+
+/** `other=base_model:{relation}:{id}` makes the listing one parent's children. */
+export function listingContext(url: URL): { parentId: string; relation: string } | undefined {
+  for (const value of url.searchParams.getAll('other').flatMap((v) => v.split(','))) {
+    const match = /^base_model:(finetune|adapter|quantized|merge):(.+)$/.exec(value.trim());
+    if (match) return { relation: match[1], parentId: match[2] };
+  }
+  return undefined;
+}
+
+export function badgeFlagsAttribute(badge: BadgeInfo): string {
+  return badge.hasParent ? badge.flags.join(' ') : '';
+}
+
+export const listingBadges: Feature = {
+  id: 'listing-badges',
+  include: [isListingPage],
+  switch: 'badges',
+  init({ url, document, signal }) {
+    const context = listingContext(url);
+    const known = new Map<string, BadgeInfo>();
+    const hosts = new Map<Element, { id: string; anchor: Element; shadow?: ShadowHost }>();
+    const pending = new Map<string, Element[]>();
+    let flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const mountBadge = (card: Element, badge: BadgeInfo) => {
+      const entry = hosts.get(card);
+      if (!entry || signal.aborted || !badge.hasParent) return;
+      if (entry.shadow?.host.isConnected) return; // never twice
+      const shadow = createShadowHost(
+        document,
+        HOST_TAG,
+        { 'data-hf-drift-badge': '', 'data-model': badge.id, 'data-flags': badgeFlagsAttribute(badge) },
+        badgeCss,
+        { followTheme: false },
+      );
+      shadow.host.setAttribute('data-theme', theme());
+      render(<DriftBadge badge={badge} />, shadow.mount);
+      // Beside the title line: inline, so the card's height stays as the Hub laid it out.
+      entry.anchor.append(shadow.host);
+      entry.shadow = shadow;
+    };
+
+    const flush = async () => {
+      flushTimer = undefined;
+      const ids = [...pending.keys()].filter((id) => !known.has(id));
+      const waiting = new Map(pending);
+      pending.clear();
+      if (ids.length) {
+        try {
+          const { badges } = await ask('badges', { ids, context, pageUrl: url.href });
+          for (const badge of badges) known.set(badge.id, badge);
+        } catch {
+          // Background unavailable (extension updating): leave the cards untouched.
+        }
+      }
+      if (signal.aborted) return;
+      for (const [id, cards] of waiting) {
+        const badge = known.get(id);
+        if (badge) for (const card of cards) mountBadge(card, badge);
+      }
+    };
+
+    const request = (card: Element, id: string) => {
+      const cards = pending.get(id) ?? [];
+      cards.push(card);
+      pending.set(id, cards);
+      flushTimer ??= setTimeout(() => void flush(), BATCH_DELAY_MS);
+    };
+
+    const visibility = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          visibility.unobserve(entry.target);
+          const info = hosts.get(entry.target);
+          if (!info) continue;
+          const badge = known.get(info.id);
+          if (badge) mountBadge(entry.target, badge);
+          else request(entry.target, info.id);
+        }
+      },
+      { rootMargin: '200px 0px' },
+    );
+
+    const scan = () => {
+      for (const { card, id, badgeAnchor } of listingCards(document)) {
+        const entry = hosts.get(card);
+        if (entry) {
+          // The Hub re-rendered the card's inside and dropped our badge: put the known one back.
+          const badge = known.get(id);
+          if (entry.shadow && !entry.shadow.host.isConnected && badge) {
+            entry.shadow.dispose();
+            entry.shadow = undefined;
+            mountBadge(card, badge);
+          }
+          continue;
+        }
+        if (card.querySelector(`${HOST_TAG}[data-hf-drift-badge]`)) continue;
+        hosts.set(card, { id, anchor: badgeAnchor });
+        visibility.observe(card);
+      }
+      // Forget cards the listing removed (filter change, pagination).
+      for (const [card, entry] of hosts) {
+        if (!card.isConnected) {
+          visibility.unobserve(card);
+          entry.shadow?.dispose();
+          hosts.delete(card);
+        }
+      }
+    };
+
+    let scanScheduled = false;
+    const mutations = new MutationObserver(() => {
+      if (scanScheduled) return;
+      scanScheduled = true;
+      setTimeout(() => {
+        scanScheduled = false;
+        if (!signal.aborted) scan();
+      }, BATCH_DELAY_MS);
+    });
+    // One theme observer for all badges rather than one per badge.
+    const theme = () => (isDarkTheme(document) ? 'dark' : 'light');
+    const themeWatch = new MutationObserver(() => {
+      for (const entry of hosts.values()) entry.shadow?.host.setAttribute('data-theme', theme());
+    });
+    themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+    const listRoot = selectAll(document, SELECTORS.listingCard)[0]?.closest('main') ?? document.body;
+    mutations.observe(listRoot, { childList: true, subtree: true });
+    scan();
+
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(flushTimer);
+        mutations.disconnect();
+        visibility.disconnect();
+        themeWatch.disconnect();
+        for (const entry of hosts.values()) {
+          if (entry.shadow) {
+            render(null, entry.shadow.mount);
+            entry.shadow.dispose();
+            entry.shadow.host.remove();
+          }
+        }
+        hosts.clear();
+      },
+      { once: true },
+    );
+  },
+};

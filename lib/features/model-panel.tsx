@@ -1,0 +1,87 @@
+// Feature: the drift panel on model pages. Test URLs: /meta-llama/Llama-3.1-8B-Instruct,
+// /skyforge/Sky-Chat-8B, /mergekit-fans/Llama-3.1-SkyNorth-Merge-8B, /gpt2 (offline Hub fixtures).
+import { render } from 'preact';
+import panelCss from '../../components/panel/panel.css?inline';
+import { DriftPanel } from '../../components/panel/DriftPanel';
+import { isModelPage, modelIdFromUrl } from '../page/detect';
+import { panelPlacement, readModelHeaderProps, type ModelHeaderProps } from '../page/selectors';
+import { subscribeReport } from '../report/subscribe';
+import { loadingReport, type ModelReport } from '../report/types';
+import { createShadowHost, place, waitForElement } from '../ui/shadow-host';
+import type { Feature } from './manager';
+
+const HOST_TAG = 'hf-drift-panel';
+
+/** The header props describe this URL's model (after client-side navigation the old header can linger). */
+function propsFor(doc: Document, urlId: string): ModelHeaderProps | null {
+  const props = readModelHeaderProps(doc);
+  const id = (props?.model as { id?: unknown } | undefined)?.id;
+  if (typeof id !== 'string') return null;
+  const same = id.toLowerCase() === urlId.toLowerCase() || id.toLowerCase().endsWith(`/${urlId.toLowerCase()}`);
+  return same ? props : null;
+}
+
+export const modelPanel: Feature = {
+  id: 'model-panel',
+  include: [isModelPage],
+  switch: 'panel',
+  async init({ url, document, signal, switches }) {
+    const urlId = modelIdFromUrl(url);
+    if (!urlId) return;
+    const props = await waitForElement(document, () => propsFor(document, urlId), { signal, timeoutMs: 4000 });
+    if (signal.aborted) return;
+    // A single-segment URL without a ModelHeader is an owner page we mistook for a legacy model id.
+    if (!props && !urlId.includes('/')) return;
+    const id = String((props?.model as { id?: string } | undefined)?.id ?? urlId);
+
+    const placement = await waitForElement(document, () => panelPlacement(document), { signal, timeoutMs: 8000 });
+    if (!placement || signal.aborted) return;
+
+    // Exactly one panel: drop any left by an earlier run (double injection after an extension update).
+    for (const stale of document.querySelectorAll(`${HOST_TAG}[data-hf-drift="panel"]`)) stale.remove();
+    const shadow = createShadowHost(
+      document,
+      HOST_TAG,
+      { 'data-hf-drift': 'panel', 'data-model': id, 'data-state': 'loading' },
+      panelCss,
+    );
+    place(shadow.host, placement.anchor, placement.position);
+
+    let report: ModelReport = loadingReport(id);
+    const draw = () => {
+      const state = report.state === 'ready' && report.stale ? 'stale' : report.state;
+      shadow.host.setAttribute('data-state', state);
+      render(<DriftPanel report={report} onRefresh={refresh} />, shadow.mount);
+    };
+    const subscription = subscribeReport({ id, pageModel: props?.model, familyStats: switches.familyStats }, (next) => {
+      report = next;
+      draw();
+    });
+    function refresh() {
+      report = { ...report, notices: ['Refreshing…'] };
+      draw();
+      subscription.refresh();
+    }
+    draw();
+
+    // The Hub may re-render the sidebar and drop our host; put it back where it belongs.
+    const keeper = new MutationObserver(() => {
+      if (shadow.host.isConnected) return;
+      const again = panelPlacement(document);
+      if (again) place(shadow.host, again.anchor, again.position);
+    });
+    keeper.observe(document.body, { childList: true, subtree: true });
+
+    signal.addEventListener(
+      'abort',
+      () => {
+        keeper.disconnect();
+        subscription.close();
+        render(null, shadow.mount);
+        shadow.dispose();
+        shadow.host.remove();
+      },
+      { once: true },
+    );
+  },
+};

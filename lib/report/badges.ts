@@ -1,0 +1,77 @@
+// Badges for listing cards, computed in the background. Cost: what one list request gives first (the
+// context parent's children, or the listing page's own query mirrored to the API), then one request
+// per distinct parent; a card the list did not cover is looked up on its own.
+import { badgeSummary, diffTraits, modelTraits, type ModelTraits } from '../drift';
+import { isModelId, isRelation, modelKey } from '../hub/parse';
+import type { HubRepository } from '../hub/repository';
+import type { HubError, HubModel } from '../hub/types';
+import { listingApiUrl } from './listing-query';
+import type { BadgeInfo } from './types';
+
+/** A badge request never asks about more cards than a listing shows at once (two pages of 30). */
+const MAX_IDS = 60;
+
+export interface BadgeRequest {
+  ids: string[];
+  context?: { parentId: string; relation: string };
+  pageUrl?: string;
+}
+
+export async function badgesFor(repo: HubRepository, request: BadgeRequest): Promise<BadgeInfo[]> {
+  const ids = [...new Map(request.ids.filter(isModelId).map((id) => [modelKey(id), id])).values()].slice(0, MAX_IDS);
+  const models = new Map<string, HubModel>();
+  const add = (list: HubModel[] | undefined) => {
+    for (const m of list ?? []) models.set(modelKey(m.id), m);
+  };
+  const errors = new Map<string, HubError>();
+
+  if (request.context && isModelId(request.context.parentId) && isRelation(request.context.relation)) {
+    const children = await repo.getChildren(request.context.parentId, request.context.relation, { maxPages: 1 });
+    add(children.ok ? children.value.models : children.cached?.value.models);
+  } else if (request.pageUrl) {
+    const url = listingApiUrl(request.pageUrl);
+    if (url) {
+      const listing = await (repo as any).getListing(url);
+      add(listing.ok ? listing.value : listing.cached?.value);
+    }
+  }
+
+  await Promise.all(
+    ids
+      .filter((id) => !models.has(modelKey(id)))
+      .map(async (id) => {
+        const result = await repo.getModel(id);
+        const model = result.ok ? result.value : result.cached?.value;
+        if (model) models.set(modelKey(id), model);
+        else if (!result.ok) errors.set(modelKey(id), result.error);
+      }),
+  );
+
+  const parentIds = new Set<string>();
+  for (const id of ids) for (const p of models.get(modelKey(id))?.parents ?? []) parentIds.add(p.id);
+  const parents = new Map<string, ModelTraits | HubError>();
+  await Promise.all(
+    [...parentIds].map(async (parentId) => {
+      const result = await repo.getModel(parentId);
+      const parent = result.ok ? result.value : result.cached?.value;
+      parents.set(modelKey(parentId), parent ? modelTraits(parent) : (result as { error: HubError }).error);
+    }),
+  );
+
+  return ids.map((id): BadgeInfo => {
+    const model = models.get(modelKey(id));
+    if (!model) return { id, hasParent: false, flags: [], error: errors.get(modelKey(id)) };
+    if (!model.parents.length) return { id, hasParent: false, flags: [] };
+    const child = modelTraits(model);
+    const diffs = model.parents
+      .map((ref) => parents.get(modelKey(ref.id)))
+      .filter((p): p is ModelTraits => !!p && 'licenses' in p)
+      .map((parent) => diffTraits(parent, child));
+    if (!diffs.length) {
+      const error = parents.get(modelKey(model.parents[0].id)) as HubError | undefined;
+      return { id, hasParent: true, flags: [], parentId: model.parents[0].id, error };
+    }
+    const summary = badgeSummary(diffs);
+    return { id, hasParent: true, flags: summary.flags, summary, parentId: model.parents[0].id };
+  });
+}

@@ -1,0 +1,198 @@
+// Builds the panel's ModelReport in the background: lineage from the data layer, traits and diffs
+// from the drift engine. Emits twice at most: once the lineage and diffs are known, then again with
+// family statistics and sibling similarity (which need children lists).
+import {
+  badgeSummary,
+  diffTraits,
+  familyStats,
+  modelTraits,
+  siblingSimilarity,
+  type ModelTraits,
+} from '../drift';
+import type { HubRepository } from '../hub/repository';
+import type { CardStats, HubError, HubModel, HubResult, Relation } from '../hub/types';
+import { RELATIONS } from '../hub/types';
+import { licenseUrl } from './license-links';
+import type { FamilyReport, ModelReport, ParentReport } from './types';
+
+const MIN_FAMILY_FOR_STATS = 3;
+
+export interface BuildOptions {
+  id: string;
+  pageModel?: unknown;
+  /** Compute family statistics and sibling similarity (a user setting). */
+  familyStats?: boolean;
+  signal?: AbortSignal;
+}
+
+/** Tracks how old and how complete the data behind one report is. */
+class Freshness {
+  oldest: number | undefined;
+  stale = false;
+  retryAt: number | undefined;
+
+  /** The value of a result, falling back to what the cache kept when the Hub failed. */
+  take<T>(result: HubResult<T>): { value?: T; error?: HubError } {
+    if (result.ok) {
+      this.note(result.fetchedAt, result.stale);
+      return { value: result.value };
+    }
+    if (result.error.retryAt) this.retryAt = Math.max(this.retryAt ?? 0, result.error.retryAt);
+    if (result.cached) {
+      this.note(result.cached.fetchedAt, true);
+      return { value: result.cached.value, error: result.error };
+    }
+    return { error: result.error };
+  }
+
+  private note(fetchedAt: number, stale: boolean) {
+    this.oldest = this.oldest === undefined ? fetchedAt : Math.min(this.oldest, fetchedAt);
+    this.stale ||= stale;
+  }
+}
+
+async function cardOf(repo: HubRepository, model: HubModel, freshness: Freshness): Promise<CardStats | undefined> {
+  if (model.cardExists === false) return undefined;
+  return freshness.take(await repo.getCardStats(model.id, model.sha, { private: model.private })).value;
+}
+
+export async function buildModelReport(
+  repo: HubRepository,
+  options: BuildOptions,
+  emit: (report: ModelReport) => void,
+): Promise<void> {
+  const { id, signal } = options;
+  const freshness = new Freshness();
+  const lineageResult = await repo.getLineage(id, { pageModel: options.pageModel });
+  const lineage = freshness.take(lineageResult);
+  if (signal?.aborted) return;
+  if (!lineage.value) {
+    const error = lineage.error ?? { kind: 'malformed' as const, message: 'No lineage.' };
+    emit({
+      id,
+      state: 'error',
+      stale: false,
+      parents: [],
+      chain: [],
+      family: [],
+      familyPending: false,
+      notices: [],
+      error,
+      retryAt: error.retryAt,
+    });
+    return;
+  }
+  const { model, chain, chainEnd } = lineage.value;
+
+  const [ownCard, parentEntries] = await Promise.all([
+    cardOf(repo, model, freshness),
+    Promise.all(
+      lineage.value.parents.map(async ({ ref, result }) => {
+        const parent = freshness.take(result);
+        const card = parent.value ? await cardOf(repo, parent.value, freshness) : undefined;
+        return { ref, model: parent.value, error: parent.value ? undefined : parent.error, card };
+      }),
+    ),
+  ]);
+  if (signal?.aborted) return;
+
+  const traits = modelTraits(model, ownCard);
+  const parentTraits = new Map<string, ModelTraits>();
+  const parents: ParentReport[] = parentEntries.map(({ ref, model: parent, error, card }) => {
+    if (!parent) return { id: ref.id, relation: ref.relation, error };
+    const pt = modelTraits(parent, card);
+    parentTraits.set(ref.id, pt);
+    return {
+      id: parent.id,
+      relation: ref.relation,
+      traits: pt,
+      diff: diffTraits(pt, traits),
+      licenseUrl: licenseUrl(parent),
+    };
+  });
+
+  const childrenCount = lineage.value.childrenCount ?? model.childrenCount;
+  // Statistics over one or two children say nothing: those families cost no request (counts still show).
+  const relationsWithChildren = RELATIONS.filter((r) => (childrenCount?.[r] ?? 0) >= MIN_FAMILY_FOR_STATS);
+  const wantsFamily = options.familyStats !== false && (relationsWithChildren.length > 0 || parents.some((p) => p.traits));
+
+  const notices: string[] = [];
+  if (parents.length > 1) notices.push(`This model has ${parents.length} parents; each is compared separately.`);
+
+  const report: ModelReport = {
+    id: model.id,
+    state: freshness.stale ? 'stale' : 'ready',
+    fetchedAt: freshness.oldest,
+    stale: freshness.stale,
+    traits,
+    parents,
+    summary: parents.some((p) => p.diff) ? badgeSummary(parents.flatMap((p) => (p.diff ? [p.diff] : []))) : undefined,
+    chain: chain.map((link) => ({ id: link.id, relation: link.relation, licenses: link.model?.licenses })),
+    chainEnd: { reason: chainEnd.reason, at: chainEnd.at ?? (chainEnd.reason === 'root' ? chain.at(-1)?.id : undefined) },
+    childrenCount,
+    family: [],
+    familyPending: wantsFamily,
+    retryAt: freshness.retryAt,
+    notices,
+  };
+  // The report keeps the id the view asked for, so a renamed repo still updates the right panel.
+  report.id = id;
+  emit(report);
+  if (!wantsFamily || signal?.aborted) return;
+
+  const family: FamilyReport[] = [];
+  for (const relation of relationsWithChildren) {
+    const children = freshness.take(await repo.getChildren(model.id, relation));
+    if (signal?.aborted) return;
+    if (!children.value?.models.length) continue;
+    const childTraits = children.value.models.map((child) => modelTraits(child));
+    family.push({
+      relation,
+      stats: familyStats(traits, childTraits, relation, { total: children.value.total ?? childrenCount?.[relation] }),
+      sampled: children.value.sampled,
+    });
+  }
+
+  const firstParent = parents.find((p) => p.traits);
+  let similarity;
+  let parentFamily: FamilyReport | undefined;
+  if (firstParent?.traits) {
+    const siblings = freshness.take(await repo.getSiblings(model));
+    if (signal?.aborted) return;
+    const sample = siblings.value;
+    if (sample && sample.models.length) {
+      const siblingTraits = sample.models.map((m) => modelTraits(m));
+      similarity = siblingSimilarity(traits, firstParent.traits, siblingTraits);
+      const relation = (sample.relation === 'unknown' ? firstParent.relation : sample.relation) as Relation;
+      if ((RELATIONS as readonly string[]).includes(relation)) {
+        // The parent's family, with this model put back in: how the siblings drifted from the parent.
+        parentFamily = {
+          relation,
+          stats: familyStats(firstParent.traits, [traits, ...siblingTraits], relation, {
+            total: sample.total !== undefined ? sample.total + 1 : undefined,
+          }),
+          sampled: sample.sampled,
+        };
+      }
+    }
+  }
+
+  emit({
+    ...report,
+    state: freshness.stale ? 'stale' : 'ready',
+    stale: freshness.stale,
+    fetchedAt: freshness.oldest,
+    retryAt: freshness.retryAt,
+    family,
+    parentFamily,
+    familyPending: false,
+    similarity,
+    notices: [
+      ...notices,
+      ...[...family, ...(parentFamily ? [parentFamily] : [])]
+        .filter((f) => f.sampled)
+        .map((f) => `Family figures come from a sample of ${f.stats.sampled} children (most downloaded first), not all of them.`),
+    ].filter((n, i, all) => all.indexOf(n) === i),
+  });
+}
+

@@ -1,0 +1,78 @@
+// Shared steps for e2e specs. Functions passed to page.evaluate run in the page: keep them self-contained.
+import assert from 'node:assert/strict';
+import { HUB } from './harness.mjs';
+
+export { assert, HUB };
+
+/** Opens a Hub URL and waits until the panel has left the loading state (returns its state). */
+export async function openModel(session, path, { state } = {}) {
+  const page = await session.newPage();
+  await page.goto(`${HUB}${path}`);
+  const result = await waitForPanel(page, { state });
+  return { page, ...result };
+}
+
+export async function waitForPanel(page, { state, timeout = 20_000 } = {}) {
+  return page.waitFor(
+    (wanted) => {
+      const hosts = document.querySelectorAll('[data-hf-drift="panel"]');
+      const current = hosts[0]?.getAttribute('data-state');
+      if (!current || current === 'loading') return null;
+      if (wanted && current !== wanted) return null;
+      return { state: current, count: hosts.length, model: hosts[0].getAttribute('data-model') };
+    },
+    state,
+    { timeout, message: `panel ${state ?? 'ready'}` },
+  );
+}
+
+/** Waits until the panel's family statistics are computed (second push). */
+export async function waitForFamily(page, timeout = 20_000) {
+  return page.waitFor(
+    () => {
+      const root = document.querySelector('[data-hf-drift="panel"]')?.shadowRoot;
+      return root && !root.textContent.includes('Sampling the family') ? true : null;
+    },
+    undefined,
+    { timeout, message: 'family statistics' },
+  );
+}
+
+/** Reads the panel's DOM contract from inside its open shadow root. */
+export async function panelFacts(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('[data-hf-drift="panel"]');
+    const root = host?.shadowRoot;
+    if (!root) return null;
+    const rows = {};
+    for (const row of root.querySelectorAll('[data-trait]')) rows[row.getAttribute('data-trait')] = row.getAttribute('data-change');
+    return {
+      panels: document.querySelectorAll('[data-hf-drift="panel"]').length,
+      state: host.getAttribute('data-state'),
+      model: host.getAttribute('data-model'),
+      rows,
+      relaxationFlags: root.querySelectorAll('[data-flag="license-relaxation"]').length,
+      tighteningFlags: root.querySelectorAll('[data-flag="license-tightening"]').length,
+      parents: [...root.querySelectorAll('a[data-parent]')].map((a) => ({ id: a.getAttribute('data-parent'), relation: a.getAttribute('data-relation'), href: a.getAttribute('href') })),
+      children: Object.fromEntries([...root.querySelectorAll('[data-children]')].map((el) => [el.getAttribute('data-children'), el.textContent])),
+      chainEnd: root.querySelector('[data-chain-end]')?.getAttribute('data-chain-end') ?? null,
+      chainEndText: root.querySelector('[data-chain-end]')?.textContent ?? null,
+      familyBlocks: [...root.querySelectorAll('[data-family]')].map((el) => el.getAttribute('data-family')),
+      errorText: root.querySelector('.state.error')?.textContent ?? null,
+      text: root.textContent,
+    };
+  });
+}
+
+/** API/resolver requests the extension made at the offline Hub since `from` (pages excluded). */
+export function hubCalls(hub, from = 0) {
+  return hub.requests.slice(from).filter((r) => r.kind === 'api' || r.kind === 'resolvers');
+}
+
+export async function clearExtensionCache(session) {
+  const page = await session.extensionPage('options.html');
+  await page.evaluate(() => browser.runtime.sendMessage({ type: 'cache-clear' }));
+  await page.close();
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
