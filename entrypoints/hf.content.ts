@@ -8,6 +8,8 @@ export default defineContentScript({
   matches: ['https://huggingface.co/*'],
   runAt: 'document_end',
   main(ctx) {
+    // User Timing marks let anyone (DevTools, the benchmark) see what the extension costs a page.
+    performance.mark('hf-drift:start');
     const runner = createFeatureRunner(FEATURES, {
       readSwitches,
       report: (featureId, error) => console.warn(`[hf-drift:${featureId}]`, error),

@@ -48,10 +48,15 @@ export const modelPanel: Feature = {
     place(shadow.host, placement.anchor, placement.position);
 
     let report: ModelReport = loadingReport(id);
+    let marked = false;
     const draw = () => {
       const state = report.state === 'ready' && report.stale ? 'stale' : report.state;
       shadow.host.setAttribute('data-state', state);
       render(<DriftPanel report={report} onRefresh={refresh} />, shadow.mount);
+      if (!marked && state !== 'loading') {
+        marked = true;
+        performance.mark('hf-drift:panel-ready', { detail: { model: id, state } });
+      }
     };
     const subscription = subscribeReport({ id, pageModel: props?.model, familyStats: switches.familyStats }, (next) => {
       report = next;

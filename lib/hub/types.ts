@@ -26,7 +26,10 @@ export interface HubModel {
   /** For `license: other`: the author's own name and link for the license. */
   licenseName?: string;
   licenseLink?: string;
-  /** ISO 639 codes from cardData.language and bare language tags; never `multilingual`. */
+  /**
+   * Lower-cased codes from cardData.language (string or list); when the card has none, from the page's
+   * tag_objs of type `language`, else from bare ISO 639-1 tags (`en`, `de`). Never `multilingual`.
+   */
   languages: string[];
   /** True when the card or tags say `multilingual` (a flag, not a language). */
   multilingual: boolean;

@@ -31,7 +31,7 @@ export async function badgesFor(repo: HubRepository, request: BadgeRequest): Pro
   } else if (request.pageUrl) {
     const url = listingApiUrl(request.pageUrl);
     if (url) {
-      const listing = await (repo as any).getListing(url);
+      const listing = await repo.getListing(url);
       add(listing.ok ? listing.value : listing.cached?.value);
     }
   }

@@ -76,3 +76,47 @@ export async function clearExtensionCache(session) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Badges on the page: [{ model, flags, inCard }] in document order. */
+export async function badgeFacts(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-hf-drift-badge]')].map((host) => ({
+      model: host.getAttribute('data-model'),
+      flags: host.getAttribute('data-flags'),
+      card: host.closest('article')?.querySelector('header[title]')?.getAttribute('title') ?? null,
+    })),
+  );
+}
+
+/** Model cards of a listing with how many badges each carries. */
+export async function cardBadgeCounts(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('article.overview-card-wrapper')].map((card) => ({
+      id: card.querySelector('header[title]')?.getAttribute('title'),
+      badges: card.querySelectorAll('[data-hf-drift-badge]').length,
+      visible: (() => {
+        const r = card.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight;
+      })(),
+    })),
+  );
+}
+
+/** Scrolls a listing to the bottom in steps so every card becomes visible once. */
+export async function scrollThrough(page) {
+  await page.evaluate(async () => {
+    for (let y = 0; y <= document.body.scrollHeight; y += innerHeight / 2) {
+      scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 60));
+    }
+  });
+}
+
+export async function setSwitches(session, switches) {
+  const page = await session.extensionPage('options.html');
+  await page.evaluate(async (s) => {
+    const current = (await browser.storage.local.get('featureSwitches')).featureSwitches ?? {};
+    await browser.storage.local.set({ featureSwitches: { ...current, ...s } });
+  }, switches);
+  await page.close();
+}

@@ -1,0 +1,505 @@
+// Hub client for the background: every request to https://huggingface.co goes through here, so this is
+// where the request discipline lives.
+//
+// Discipline (defaults; all injectable):
+// - one in-flight request per URL: concurrent callers share the answer;
+// - at most 4 requests in flight, the rest wait in a queue;
+// - our own sliding budget per rate-limit bucket, well under the Hub's anonymous quota of 500 API and
+//   3,000 resolver calls per 5 minutes: 300 `api` and 1,500 `resolvers` calls per 5 minutes. Every
+//   attempt counts, retries included. When the budget is spent we answer `rate-limited` without asking;
+// - the Hub's `RateLimit: "api";r=…;t=…` header is read on every response: at `r` ≤ 25 the bucket pauses
+//   until the window resets (t seconds), leaving the rest to the user's own browsing;
+// - on 429 the bucket pauses for `Retry-After` (or `t=`, or 60 s); while paused every call in that bucket
+//   is answered `rate-limited` with `retryAt` at once. Pauses up to 5 s are slept through and retried;
+// - 5xx, 408 and network errors are retried with jittered exponential backoff, 3 attempts in all;
+// - each attempt times out after 15 s (a timeout is not retried: a slow Hub needs less load, not more);
+// - the user's token goes only to https://huggingface.co as `Authorization: Bearer`. Authenticated
+//   requests use `redirect: 'manual'` and follow hops themselves, sending the token only while the target
+//   is still the Hub. Browsers hide a manual redirect's target (an `opaqueredirect` response); then the
+//   request is repeated without the token and fetch follows it. README files are fetched anonymously
+//   unless the repo is private (gated READMEs are readable anonymously).
+
+import { HUB_ORIGIN, isModelId, nextLinkFrom, parseModel, parseModelList, parseRateLimit, parseRetryAfter } from './parse';
+import type { HubClientStats, HubError, HubErrorKind, HubModel, HubResult, RateBucket, Relation } from './types';
+
+export { HUB_ORIGIN };
+
+/** Fields of `/api/models/{id}?expand[]=…`: everything the lineage and drift need, nothing heavier. */
+export const MODEL_FIELDS = [
+  'author',
+  'baseModels',
+  'cardData',
+  'childrenModelCount',
+  'createdAt',
+  'downloads',
+  'gated',
+  'lastModified',
+  'library_name',
+  'likes',
+  'pipeline_tag',
+  'private',
+  'sha',
+  'tags',
+] as const;
+
+/** Fields for list calls (children, search); the list endpoint rejects `baseModels` and `childrenModelCount`. */
+export const LIST_FIELDS = MODEL_FIELDS.filter((f) => f !== 'baseModels' && f !== 'childrenModelCount');
+
+/** Children per page. With the repository's page cap of 3 a family costs at most 3 API calls per relation. */
+export const CHILDREN_PAGE_SIZE = 100;
+
+export interface ChildrenPage {
+  models: HubModel[];
+  /** URL of the next page (always on the Hub origin). */
+  next?: string;
+  /** True when the Hub announced more children (even if `next` was unusable). */
+  hasMore: boolean;
+}
+
+export interface ReadmeText {
+  /** The whole README, front matter included; empty when the repo has no README. */
+  text: string;
+  exists: boolean;
+  /** Commit the README was read from (`X-Repo-Commit`). */
+  sha?: string;
+}
+
+export interface WhoAmI {
+  name: string;
+  type?: string;
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface HubClientOptions {
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  timers?: Timers;
+  /** The user's Hub token, if they set one. */
+  getToken?: () => string | null | undefined | Promise<string | null | undefined>;
+  maxConcurrent?: number;
+  /** Requests allowed per bucket and window. */
+  budget?: Partial<Record<RateBucket, number>>;
+  budgetWindowMs?: number;
+  /** Pause a bucket when the Hub reports this many requests left or fewer. */
+  serverReserve?: number;
+  timeoutMs?: number;
+  maxAttempts?: number;
+  backoffMs?: number;
+  /** A 429 asking to wait at most this long is waited out and retried; longer waits are returned. */
+  maxRetryWaitMs?: number;
+}
+
+export const DEFAULT_BUDGET: Record<RateBucket, number> = { api: 300, resolvers: 1500 };
+const DEFAULT_WINDOW_MS = 5 * 60_000;
+const DEFAULT_429_WAIT_MS = 60_000;
+const MAX_REDIRECTS = 5;
+const RETRYABLE_STATUS = new Set([408, 500, 502, 503, 504]);
+
+export interface HubClient {
+  getModel(id: string): Promise<HubResult<HubModel>>;
+  /** One page of a parent's children: by URL (a `next` link) or by parent and relation (none: any relation). */
+  getChildrenPage(target: string | { parentId: string; relation?: Relation; limit?: number }): Promise<HubResult<ChildrenPage>>;
+  getReadme(id: string, opts?: { private?: boolean }): Promise<HubResult<ReadmeText>>;
+  search(query: string, opts?: { limit?: number }): Promise<HubResult<HubModel[]>>;
+  /** Checks a token (for the options page); the token goes to the Hub only. */
+  whoami(token: string): Promise<HubResult<WhoAmI>>;
+  stats(): HubClientStats;
+}
+
+type Raw =
+  | { ok: true; status: number; headers: Headers; body: string }
+  | { ok: false; error: HubError; errorCode?: string };
+
+function encodeId(id: string): string {
+  return id.split('/').map(encodeURIComponent).join('/');
+}
+
+function fieldsQuery(fields: readonly string[]): string {
+  return fields.map((f) => `expand[]=${encodeURIComponent(f)}`).join('&');
+}
+
+export function modelUrl(id: string): string {
+  return `${HUB_ORIGIN}/api/models/${encodeId(id)}?${fieldsQuery(MODEL_FIELDS)}`;
+}
+
+/** `/api/models?filter=base_model:{relation}:{id}` sorted by downloads; without relation: any relation. */
+export function childrenUrl(parentId: string, relation?: Relation, limit = CHILDREN_PAGE_SIZE): string {
+  const filter = relation ? `base_model:${relation}:${parentId}` : `base_model:${parentId}`;
+  return `${HUB_ORIGIN}/api/models?filter=${encodeURIComponent(filter)}&sort=downloads&limit=${limit}&${fieldsQuery(LIST_FIELDS)}`;
+}
+
+export function readmeUrl(id: string): string {
+  return `${HUB_ORIGIN}/${encodeId(id)}/resolve/main/README.md`;
+}
+
+export function searchUrl(query: string, limit: number): string {
+  return `${HUB_ORIGIN}/api/models?search=${encodeURIComponent(query)}&sort=downloads&limit=${limit}&${fieldsQuery(LIST_FIELDS)}`;
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+function bucketOf(url: string): RateBucket {
+  return new URL(url).pathname.includes('/resolve/') ? 'resolvers' : 'api';
+}
+
+function error(kind: HubErrorKind, message: string, extra: Partial<HubError> = {}): HubError {
+  return { kind, message, ...extra };
+}
+
+function fail<T>(e: HubError): HubResult<T> {
+  return { ok: false, error: e };
+}
+
+class TimeoutSignal extends Error {}
+
+export function createHubClient(opts: HubClientOptions = {}): HubClient {
+  const fetchImpl = opts.fetch ?? ((input, init) => fetch(input, init));
+  const now = opts.now ?? Date.now;
+  const timers: Timers = opts.timers ?? {
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  };
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => timers.setTimeout(resolve, ms)));
+  const random = opts.random ?? Math.random;
+  const maxConcurrent = Math.max(1, opts.maxConcurrent ?? 4);
+  const budget = { ...DEFAULT_BUDGET, ...opts.budget };
+  const windowMs = opts.budgetWindowMs ?? DEFAULT_WINDOW_MS;
+  const serverReserve = opts.serverReserve ?? 25;
+  const timeoutMs = opts.timeoutMs ?? 15_000;
+  const maxAttempts = Math.max(1, opts.maxAttempts ?? 3);
+  const backoffMs = opts.backoffMs ?? 500;
+  const maxRetryWaitMs = opts.maxRetryWaitMs ?? 5_000;
+
+  const inflight = new Map<string, Promise<Raw>>();
+  const sent: Record<RateBucket, number[]> = { api: [], resolvers: [] };
+  const totals: Record<RateBucket, number> = { api: 0, resolvers: 0 };
+  const pausedUntil: Partial<Record<RateBucket, number>> = {};
+  const serverRemaining: Partial<Record<RateBucket, number>> = {};
+  let active = 0;
+  const waiting: (() => void)[] = [];
+
+  async function acquireSlot(): Promise<void> {
+    if (active < maxConcurrent) {
+      active++;
+      return;
+    }
+    await new Promise<void>((resolve) => waiting.push(resolve)); // the releaser hands its slot over
+  }
+
+  function releaseSlot(): void {
+    const next = waiting.shift();
+    if (next) next();
+    else active--;
+  }
+
+  function budgetLeft(bucket: RateBucket): number {
+    const cutoff = now() - windowMs;
+    const times = sent[bucket];
+    while (times.length > 0 && times[0] <= cutoff) times.shift();
+    return Math.max(0, budget[bucket] - times.length);
+  }
+
+  function rateLimited(retryAt: number, status?: number): Raw {
+    const seconds = Math.max(1, Math.ceil((retryAt - now()) / 1000));
+    return {
+      ok: false,
+      error: error('rate-limited', `Too many requests to Hugging Face; try again in ${seconds} s.`, { retryAt, status }),
+    };
+  }
+
+  /** Answers at once when the bucket is paused or our budget is spent. */
+  function gate(bucket: RateBucket): Raw | null {
+    const until = pausedUntil[bucket];
+    if (until !== undefined && until > now()) return rateLimited(until);
+    if (budgetLeft(bucket) === 0) return rateLimited(sent[bucket][0] + windowMs);
+    return null;
+  }
+
+  function pause(bucket: RateBucket, until: number): void {
+    pausedUntil[bucket] = Math.max(pausedUntil[bucket] ?? 0, until);
+  }
+
+  function readRateLimit(bucket: RateBucket, headers: Headers): void {
+    const info = parseRateLimit(headers);
+    if (info?.remaining === undefined) return;
+    const reported = info.bucket === 'api' || info.bucket === 'resolvers' ? info.bucket : bucket;
+    serverRemaining[reported] = info.remaining;
+    if (info.remaining <= serverReserve && info.resetSeconds !== undefined) {
+      pause(reported, now() + info.resetSeconds * 1000);
+    }
+  }
+
+  async function token(): Promise<string | null> {
+    try {
+      const value = (await opts.getToken?.())?.trim();
+      // A token with characters a header cannot carry is unusable, not a reason to fail the request.
+      return value && /^[\x21-\x7e]+$/.test(value) ? value : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Fetch that never lets the token leave the Hub origin, whatever the redirects. */
+  async function fetchOnce(url: string, bearer: string | null, signal: AbortSignal): Promise<Response> {
+    const accept = { Accept: 'application/json, text/plain;q=0.9, */*;q=0.8' };
+    let current = url;
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      if (bearer === null || originOf(current) !== HUB_ORIGIN) {
+        return fetchImpl(current, { headers: accept, redirect: 'follow', signal });
+      }
+      const res = await fetchImpl(current, {
+        headers: { ...accept, Authorization: `Bearer ${bearer}` },
+        redirect: 'manual',
+        signal,
+      });
+      if (res.type === 'opaqueredirect') {
+        bearer = null; // the target is hidden from us: repeat anonymously and let fetch follow
+        continue;
+      }
+      const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+      if (location === null) return res;
+      current = new URL(location, current).href;
+    }
+    throw new TypeError('Too many redirects');
+  }
+
+  type Attempt = { kind: 'response'; res: Response; body: string } | { kind: 'network' } | { kind: 'timeout' };
+
+  async function attempt(url: string, bearer: string | null): Promise<Attempt> {
+    const controller = new AbortController();
+    let handle: unknown;
+    const timeout = new Promise<never>((_, reject) => {
+      handle = timers.setTimeout(() => {
+        controller.abort();
+        reject(new TimeoutSignal());
+      }, timeoutMs);
+    });
+    timeout.catch(() => undefined); // only ever observed through the race below
+    const work = (async () => {
+      const res = await fetchOnce(url, bearer, controller.signal);
+      return { res, body: await res.text() };
+    })();
+    try {
+      const { res, body } = await Promise.race([work, timeout]);
+      return { kind: 'response', res, body };
+    } catch (e) {
+      work.catch(() => undefined); // the aborted fetch may still reject later
+      return e instanceof TimeoutSignal ? { kind: 'timeout' } : { kind: 'network' };
+    } finally {
+      timers.clearTimeout(handle);
+    }
+  }
+
+  function backoff(attemptNo: number): number {
+    return Math.round(backoffMs * 2 ** (attemptNo - 1) * (0.5 + random()));
+  }
+
+  function statusError(res: Response, errorCode: string | null): HubError {
+    const status = res.status;
+    if (errorCode === 'GatedRepo' || status === 403) {
+      return error('gated', 'This model is gated: its authors must approve access first.', { status });
+    }
+    if (status === 401 || status === 404) {
+      return error('not-found', 'Model not found, or private.', { status });
+    }
+    if (status === 400 || (status >= 402 && status < 500)) {
+      return error('bad-request', `Hugging Face rejected the request (HTTP ${status}).`, { status });
+    }
+    return error('server', `Hugging Face answered with an error (HTTP ${status}).`, { status });
+  }
+
+  async function run(url: string, bucket: RateBucket, bearer: string | null): Promise<Raw> {
+    const blocked = gate(bucket);
+    if (blocked) return blocked;
+    await acquireSlot();
+    try {
+      let waitedOutRateLimit = false;
+      for (let attemptNo = 1; ; attemptNo++) {
+        // After sleeping through a 429 pause, this call is the one allowed to try again.
+        const stillBlocked = waitedOutRateLimit ? (budgetLeft(bucket) === 0 ? gate(bucket) : null) : gate(bucket);
+        if (stillBlocked) return stillBlocked;
+        waitedOutRateLimit = false;
+        sent[bucket].push(now());
+        totals[bucket]++;
+        const outcome = await attempt(url, bearer);
+        const canRetry = attemptNo < maxAttempts;
+
+        if (outcome.kind === 'timeout') {
+          return { ok: false, error: error('timeout', 'Hugging Face took too long to answer.') };
+        }
+        if (outcome.kind === 'network') {
+          if (canRetry) {
+            await sleep(backoff(attemptNo));
+            continue;
+          }
+          return { ok: false, error: error('offline', 'Could not reach Hugging Face (offline?).') };
+        }
+
+        const { res, body } = outcome;
+        readRateLimit(bucket, res.headers);
+        if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, headers: res.headers, body };
+
+        if (res.status === 429) {
+          const info = parseRateLimit(res.headers);
+          const waitMs =
+            parseRetryAfter(res.headers.get('retry-after'), now()) ??
+            (info?.resetSeconds !== undefined ? info.resetSeconds * 1000 : DEFAULT_429_WAIT_MS);
+          const retryAt = now() + waitMs;
+          pause(bucket, retryAt);
+          if (canRetry && waitMs <= maxRetryWaitMs) {
+            await sleep(waitMs);
+            waitedOutRateLimit = true;
+            continue;
+          }
+          return rateLimited(retryAt, 429);
+        }
+        if (RETRYABLE_STATUS.has(res.status) && canRetry) {
+          await sleep(backoff(attemptNo));
+          continue;
+        }
+        const errorCode = res.headers.get('x-error-code');
+        return { ok: false, error: statusError(res, errorCode), errorCode: errorCode ?? undefined };
+      }
+    } finally {
+      releaseSlot();
+    }
+  }
+
+  async function request(url: string, opts: { auth: boolean; token?: string; dedupe?: boolean }): Promise<Raw> {
+    if (originOf(url) !== HUB_ORIGIN) {
+      return { ok: false, error: error('bad-request', 'Only huggingface.co is contacted.') };
+    }
+    const bearer = opts.token ?? (opts.auth ? await token() : null);
+    const key = `${bearer === null ? 'anon' : 'auth'} ${url}`;
+    if (opts.dedupe !== false) {
+      const shared = inflight.get(key);
+      if (shared) return shared;
+    }
+    const pending = run(url, bucketOf(url), bearer);
+    if (opts.dedupe === false) return pending;
+    inflight.set(key, pending);
+    try {
+      return await pending;
+    } finally {
+      inflight.delete(key);
+    }
+  }
+
+  function json(raw: Raw & { ok: true }): { ok: true; value: unknown } | { ok: false } {
+    try {
+      return { ok: true, value: JSON.parse(raw.body) };
+    } catch {
+      return { ok: false };
+    }
+  }
+
+  const malformed = (what: string, id?: string) => error('malformed', `Hugging Face sent ${what} we could not read.`, { id });
+
+  function success<T>(value: T): HubResult<T> {
+    return { ok: true, value, fetchedAt: now(), stale: false };
+  }
+
+  function badId<T>(id: string): HubResult<T> | null {
+    return isModelId(id) ? null : fail(error('bad-request', 'That is not a model id.', { id }));
+  }
+
+  return {
+    async getModel(id) {
+      const invalid = badId<HubModel>(id);
+      if (invalid) return invalid;
+      const raw = await request(modelUrl(id), { auth: true });
+      if (!raw.ok) return fail({ ...raw.error, id });
+      const parsed = json(raw);
+      const model = parsed.ok ? parseModel(parsed.value) : null;
+      return model ? success(model) : fail(malformed('model data', id));
+    },
+
+    async getChildrenPage(target) {
+      let url: string;
+      if (typeof target === 'string') {
+        // Only list pages (next links): a URL from a message must not reach any other endpoint with the token.
+        if (originOf(target) !== HUB_ORIGIN || new URL(target).pathname !== '/api/models') {
+          return fail(error('bad-request', 'Not a model list URL.'));
+        }
+        url = target;
+      } else {
+        const invalid = badId<ChildrenPage>(target.parentId);
+        if (invalid) return invalid;
+        url = childrenUrl(target.parentId, target.relation, target.limit);
+      }
+      const raw = await request(url, { auth: true });
+      if (!raw.ok) return fail(raw.error);
+      const parsed = json(raw);
+      const models = parsed.ok ? parseModelList(parsed.value) : null;
+      if (models === null) return fail(malformed('a model list'));
+      const link = nextLinkFrom(raw.headers.get('link'));
+      const next = link !== undefined && originOf(link) === HUB_ORIGIN ? link : undefined;
+      return success({ models, next, hasMore: link !== undefined });
+    },
+
+    async getReadme(id, readmeOpts = {}) {
+      const invalid = badId<ReadmeText>(id);
+      if (invalid) return invalid;
+      const raw = await request(readmeUrl(id), { auth: readmeOpts.private === true });
+      const sha = raw.ok ? (raw.headers.get('x-repo-commit') ?? undefined) : undefined;
+      if (raw.ok) return success({ text: raw.body, exists: true, sha });
+      const repoMissing = raw.errorCode === 'RepoNotFound' || raw.errorCode === 'RevisionNotFound';
+      if (raw.error.status === 404 && !repoMissing) return success({ text: '', exists: false });
+      return fail({ ...raw.error, id });
+    },
+
+    async search(query, searchOpts = {}) {
+      const q = query.trim().slice(0, 200);
+      if (q === '') return success([]);
+      const limit = Math.min(100, Math.max(1, Math.floor(searchOpts.limit ?? 20)));
+      const raw = await request(searchUrl(q, limit), { auth: true });
+      if (!raw.ok) return fail(raw.error);
+      const parsed = json(raw);
+      const models = parsed.ok ? parseModelList(parsed.value) : null;
+      return models ? success(models) : fail(malformed('search results'));
+    },
+
+    async whoami(userToken) {
+      const bearer = userToken.trim();
+      if (!/^[\x21-\x7e]+$/.test(bearer)) return fail(error('bad-request', 'That token contains invalid characters.'));
+      const raw = await request(`${HUB_ORIGIN}/api/whoami-v2`, { auth: true, token: bearer, dedupe: false });
+      if (!raw.ok) {
+        if (raw.error.status === 401) return fail({ ...raw.error, message: 'Hugging Face did not accept this token.' });
+        return fail(raw.error);
+      }
+      const parsed = json(raw);
+      const value = parsed.ok && typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as Record<string, unknown>) : null;
+      if (!value || typeof value.name !== 'string') return fail(malformed('account data'));
+      return success({ name: value.name, type: typeof value.type === 'string' ? value.type : undefined });
+    },
+
+    stats() {
+      const t = now();
+      const limitedUntil: Partial<Record<RateBucket, number>> = {};
+      for (const bucket of ['api', 'resolvers'] as const) {
+        const until = Math.max(pausedUntil[bucket] ?? 0, budgetLeft(bucket) === 0 ? sent[bucket][0] + windowMs : 0);
+        if (until > t) limitedUntil[bucket] = until;
+      }
+      return {
+        requests: { ...totals },
+        inFlight: active,
+        queued: waiting.length,
+        budgetLeft: { api: budgetLeft('api'), resolvers: budgetLeft('resolvers') },
+        serverRemaining: { ...serverRemaining },
+        rateLimitedUntil: limitedUntil,
+      };
+    },
+  };
+}
