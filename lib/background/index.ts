@@ -17,6 +17,8 @@ import type { CacheStatsView, ModelReport } from '../report/types';
 import { readCacheSettings, readToken } from '../settings/settings';
 
 const HOUR = 3_600_000;
+/** Longest wait before a rate-limited view asks again on its own (the Hub's window is 5 minutes). */
+const MAX_RETRY_WAIT_MS = 5 * 60_000;
 
 export function startBackground(): void {
   const client = createHubClient({ getToken: readToken });
@@ -119,8 +121,15 @@ function servePanel(
   let controller: AbortController | null = null;
   let shownIds = new Set<string>();
   let rebuildTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const post = (report: ModelReport) => {
+    // Rate limited: try again when the Hub said it would accept requests, while the view stays open.
+    clearTimeout(retryTimer);
+    if (report.retryAt && (report.state === 'error' || report.stale)) {
+      const wait = Math.min(Math.max(report.retryAt - Date.now(), 1000), MAX_RETRY_WAIT_MS);
+      retryTimer = setTimeout(build, wait + Math.random() * 1000);
+    }
     shownIds = new Set(
       [report.id, ...report.parents.map((p) => p.id), ...report.chain.map((c) => c.id)].map((id) => id.toLowerCase()),
     );
@@ -180,6 +189,7 @@ function servePanel(
   port.onDisconnect.addListener(() => {
     controller?.abort();
     clearTimeout(rebuildTimer);
+    clearTimeout(retryTimer);
     unsubscribe();
     subscription = null;
   });

@@ -11,7 +11,8 @@
 //   until the window resets (t seconds), leaving the rest to the user's own browsing;
 // - on 429 the bucket pauses for `Retry-After` (or `t=`, or 60 s); while paused every call in that bucket
 //   is answered `rate-limited` with `retryAt` at once. Pauses up to 5 s are slept through and retried;
-// - 5xx, 408 and network errors are retried with jittered exponential backoff, 3 attempts in all;
+// - 5xx, 408 and network errors are retried with jittered exponential backoff, 3 attempts in all; once a
+//   call has given up on the network, other calls fail fast for 5 s (an offline page answers in seconds);
 // - each attempt times out after 15 s (a timeout is not retried: a slow Hub needs less load, not more);
 // - the user's token goes only to https://huggingface.co as `Authorization: Bearer`. Authenticated
 //   requests use `redirect: 'manual'` and follow hops themselves, sending the token only while the target
@@ -100,6 +101,8 @@ const DEFAULT_WINDOW_MS = 5 * 60_000;
 const DEFAULT_429_WAIT_MS = 60_000;
 const MAX_REDIRECTS = 5;
 const RETRYABLE_STATUS = new Set([408, 500, 502, 503, 504]);
+/** After retries end in a network error, further calls fail fast for this long. */
+const OFFLINE_LATCH_MS = 5_000;
 
 export interface HubClient {
   getModel(id: string): Promise<HubResult<HubModel>>;
@@ -302,6 +305,8 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
     }
   }
 
+  let offlineUntil = 0;
+
   function backoff(attemptNo: number): number {
     return Math.round(backoffMs * 2 ** (attemptNo - 1) * (0.5 + random()));
   }
@@ -323,6 +328,8 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
   async function run(url: string, bucket: RateBucket, bearer: string | null): Promise<Raw> {
     const blocked = gate(bucket);
     if (blocked) return blocked;
+    // Just found the network down: answer at once instead of making every caller retry on its own.
+    if (now() < offlineUntil) return { ok: false, error: error('offline', 'Could not reach Hugging Face (offline?).') };
     await acquireSlot();
     try {
       let waitedOutRateLimit = false;
@@ -344,9 +351,11 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
             await sleep(backoff(attemptNo));
             continue;
           }
+          offlineUntil = now() + OFFLINE_LATCH_MS;
           return { ok: false, error: error('offline', 'Could not reach Hugging Face (offline?).') };
         }
 
+        offlineUntil = 0;
         const { res, body } = outcome;
         readRateLimit(bucket, res.headers);
         if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, headers: res.headers, body };

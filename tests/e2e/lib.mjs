@@ -59,7 +59,7 @@ export async function panelFacts(page) {
       chainEndText: root.querySelector('[data-chain-end]')?.textContent ?? null,
       familyBlocks: [...root.querySelectorAll('[data-family]')].map((el) => el.getAttribute('data-family')),
       errorText: root.querySelector('.state.error')?.textContent ?? null,
-      text: root.textContent,
+      text: root.querySelector('.panel')?.textContent ?? '',
     };
   });
 }
@@ -119,4 +119,18 @@ export async function setSwitches(session, switches) {
     await browser.storage.local.set({ featureSwitches: { ...current, ...s } });
   }, switches);
   await page.close();
+}
+
+/**
+ * A client-side navigation like the Hub's own: fetch the next page, swap <main>, pushState. The content
+ * script sees only a URL change and new DOM, as it would after a Svelte route change.
+ */
+export async function softNavigate(page, path) {
+  await page.evaluate(async (target) => {
+    const html = await (await fetch(target)).text();
+    const next = new DOMParser().parseFromString(html, 'text/html');
+    document.querySelector('main').replaceWith(document.adoptNode(next.querySelector('main')));
+    document.title = next.title;
+    history.pushState({}, '', target);
+  }, path);
 }

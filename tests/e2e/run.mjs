@@ -45,9 +45,9 @@ try {
         (t) => (!t.browsers || t.browsers.includes(browserName)) && (!grep || `${file} ${t.name}`.includes(grep)),
       );
       if (!tests.length) continue;
-      let session;
+      let session = null;
       try {
-        session = await withTimeout(launch(browserName, hub, spec.launch ?? {}), 60_000, `launch ${browserName}`);
+        if (tests.some((t) => !t.fresh)) session = await withTimeout(launch(browserName, hub, spec.launch ?? {}), 60_000, `launch ${browserName}`);
       } catch (error) {
         for (const t of tests) {
           results.push({ file, browserName, name: t.name, ok: false, error: `browser launch failed: ${error.message}` });
@@ -60,17 +60,22 @@ try {
         hub.resetRateLimits();
         hub.setLatency(0);
         const t0 = Date.now();
+        // `fresh` tests get their own browser: the background's rate-limit pauses and cache outlive a test.
+        let own = null;
         try {
-          await withTimeout(t.run({ session, hub, browserName }), t.timeout ?? TEST_TIMEOUT_MS, t.name);
+          if (t.fresh) own = await withTimeout(launch(browserName, hub, spec.launch ?? {}), 60_000, `launch ${browserName}`);
+          await withTimeout(t.run({ session: own ?? session, hub, browserName }), t.timeout ?? TEST_TIMEOUT_MS, t.name);
           results.push({ file, browserName, name: t.name, ok: true });
           console.log(`✓ [${browserName}] ${file} › ${t.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
         } catch (error) {
           results.push({ file, browserName, name: t.name, ok: false, error: error.stack ?? String(error) });
           console.log(`✗ [${browserName}] ${file} › ${t.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
           console.log(String(error.stack ?? error).split('\n').slice(0, 8).map((l) => `    ${l}`).join('\n'));
+        } finally {
+          await own?.close();
         }
       }
-      await session.close();
+      await session?.close();
     }
   }
 } finally {

@@ -183,6 +183,11 @@ describe('faults injected by the offline Hub', () => {
     const offline = await repo.getModel('loop-a/ouroboros-a');
     expect(!offline.ok && offline.error.kind).toBe('offline');
     expect(hub.requests).toHaveLength(3);
+    // Right after giving up on the network, other calls fail fast instead of retrying on their own.
+    const meanwhile = await repo.getModel('loop-b/ouroboros-b');
+    expect(!meanwhile.ok && meanwhile.error.kind).toBe('offline');
+    expect(hub.requests).toHaveLength(3);
+    t += 6_000;
     hub.setFault('/api/models/loop-b', { malformedJson: true });
     const broken = await repo.getModel('loop-b/ouroboros-b');
     expect(!broken.ok && broken.error.kind).toBe('malformed');

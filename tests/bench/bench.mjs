@@ -1,0 +1,561 @@
+// Performance benchmark (`npm run bench`): runs the *built* extension (.output/chrome-mv3) in real Chromium
+// against the offline Hub with an injected latency, and prints one row per measure (a count or a ratio
+// measured in this run) with its target and PASS/MISS. Results also go to bench-results/bench.json and
+// bench-results/bench.md. It reports, it does not gate: exit 0 even when a target is missed; non-zero only
+// when the bench itself could not run (no build, no browser, a measure that could not be taken).
+//
+//   node tests/bench/bench.mjs [--latency 50] [--runs 10] [--out bench-results]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startOfflineHub } from '../hub/server.mjs';
+import { BUILDS, HUB, launch } from '../e2e/harness.mjs';
+import {
+  badgeCounts,
+  domFootprint,
+  extensionCalls,
+  familySettled,
+  heapAfterGc,
+  hubQuiet,
+  installWatchers,
+  launchPlainChromium,
+  marksOf,
+  navigationTiming,
+  panelSettled,
+  scrollThrough,
+  sleep,
+  waitInPage,
+  writeControlExtension,
+} from './lib/browsers.mjs';
+import { minimumModelRequests } from './lib/minimum.mjs';
+import { consoleTable, evaluate, formatValue, markdown } from './lib/report.mjs';
+import { median, percentile, range, round, sizes } from './lib/stats.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+// ---- fixtures and targets (from the issue) --------------------------------------------------------
+const MODEL = 'skyforge/Sky-Chat-8B';
+const BIG_FAMILY = 'bigfam/base-1b';
+const LISTING_PARENT = 'meta-llama/Llama-3.1-8B-Instruct';
+const LISTING = `/models?other=base_model:finetune:${LISTING_PARENT}`;
+const NO_FEATURE_PAGES = [
+  { key: 'dataset', label: 'dataset page', path: '/datasets/akariasai/PopQA' },
+  { key: 'docs', label: '/docs', path: '/docs' },
+];
+const LOAD_PAGES = [
+  { key: 'model', label: `model page (${MODEL}, warm cache)`, path: `/${MODEL}` },
+  { key: 'listing', label: '30-card listing (warm cache)', path: LISTING },
+  { key: 'dataset', label: 'dataset page (no feature)', path: '/datasets/akariasai/PopQA' },
+];
+const TARGETS = {
+  contentScriptGzip: { op: '<=', value: 30 * 1024, label: '≤ 30 KB (30,720 B)' },
+  warmModelRequests: { op: '<=', value: 0 },
+  warmPanelMs: { op: '<=', value: 100 },
+  loadRatio: { op: '<=', value: 1.05 },
+  listingCold: { op: '<=', value: 2 },
+  listingWarm: { op: '<=', value: 0 },
+  nothingOnNoFeaturePage: { op: '<=', value: 0 },
+};
+
+// ---- command line ---------------------------------------------------------------------------------
+function parseArgs(argv) {
+  const options = { latency: 50, runs: 10, out: 'bench-results' };
+  for (let i = 0; i < argv.length; i += 1) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const value = () => inline ?? argv[++i];
+    if (flag === '--latency') options.latency = Number(value());
+    else if (flag === '--runs') options.runs = Number(value());
+    else if (flag === '--out') options.out = value();
+    else if (flag === '--help' || flag === '-h') options.help = true;
+    else throw new Error(`unknown option ${argv[i]} (try --help)`);
+  }
+  if (!Number.isFinite(options.latency) || options.latency < 0) throw new Error('--latency takes a number of milliseconds ≥ 0');
+  if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs takes a whole number ≥ 1');
+  return options;
+}
+
+let options;
+try {
+  options = parseArgs(process.argv.slice(2));
+} catch (error) {
+  console.error(`bench: ${error.message}`);
+  process.exit(2);
+}
+if (options.help) {
+  console.log('Usage: node tests/bench/bench.mjs [--latency <ms per Hub request, default 50>] [--runs <n, default 10>] [--out <dir, default bench-results>]');
+  process.exit(0);
+}
+
+const started = Date.now();
+const progress = (message) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}`);
+
+// ---- preflight: the bench cannot run without a build and a browser --------------------------------
+const BUILD = BUILDS.chromium;
+const manifestPath = path.join(BUILD, 'manifest.json');
+if (!fs.existsSync(manifestPath)) {
+  console.error(`bench: no Chromium build at ${path.relative(ROOT, BUILD)}/ — run \`npm run build\` first.`);
+  process.exit(2);
+}
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+if (!fs.existsSync(chromiumPath)) {
+  console.error(`bench: no Chromium at ${chromiumPath} (set CHROMIUM_PATH, or apt-get install chromium).`);
+  process.exit(2);
+}
+const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+const contentScriptFiles = [...new Set((manifest.content_scripts ?? []).flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]))];
+if (!contentScriptFiles.length) {
+  console.error('bench: the built manifest declares no content script.');
+  process.exit(2);
+}
+
+// A watchdog so a hung browser cannot keep the bench (or CI) waiting.
+const watchdog = setTimeout(() => {
+  console.error('bench: gave up after 6 minutes (something hung); no results written.');
+  process.exit(3);
+}, 6 * 60_000);
+
+/** @type {import('./lib/report.mjs').Row[]} */
+const rows = [];
+const details = {};
+const pageErrors = [];
+const extensionWarnings = [];
+const loadBefore = os.loadavg()[0];
+
+/** Runs a section; when it throws, its expected rows are recorded as ERROR and the bench goes on. */
+async function section(name, expectedRows, fn) {
+  const t = Date.now();
+  progress(`${name} …`);
+  try {
+    await fn();
+  } catch (error) {
+    const message = String(error?.message ?? error).split('\n')[0];
+    progress(`${name}: FAILED: ${message}`);
+    for (const [id, label] of expectedRows) {
+      if (!rows.some((r) => r.id === id)) rows.push({ id, section: name, label, unit: 'text', value: null, status: 'ERROR', note: message });
+    }
+  }
+  details[`seconds:${name}`] = round((Date.now() - t) / 1000, 1);
+}
+
+// ---- 1. content script size (no browser needed) ----------------------------------------------------
+{
+  const name = 'Content script';
+  const buffers = contentScriptFiles.map((file) => fs.readFileSync(path.join(BUILD, file)));
+  const total = sizes(Buffer.concat(buffers));
+  details.contentScript = { files: contentScriptFiles, raw: total.raw, gzip: total.gzip, builtAt: fs.statSync(path.join(BUILD, contentScriptFiles[0])).mtime.toISOString() };
+  rows.push({
+    id: 'content-script-raw', section: name, label: `content script size, raw (${contentScriptFiles.join(', ')})`, unit: 'bytes', value: total.raw,
+    display: `${formatValue(total.raw, 'bytes')} (${total.raw.toLocaleString('en')} B)`,
+  });
+  rows.push({
+    id: 'content-script-gzip', section: name, label: 'content script size, gzip -9', unit: 'bytes', value: total.gzip, target: TARGETS.contentScriptGzip,
+    display: `${formatValue(total.gzip, 'bytes')} (${total.gzip.toLocaleString('en')} B)`,
+  });
+  progress(`content script: ${total.raw} B raw, ${total.gzip} B gzip`);
+}
+
+// ---- browsers --------------------------------------------------------------------------------------
+let hub;
+let session; // Chromium with the built extension (tests/e2e/harness.mjs)
+let baseline; // the same Chromium without any extension
+let emptyScript; // …with an extension whose content script only sets a mark (what any content script costs)
+let optionsPage;
+let fatal;
+/** Response sizes of the extension's own (service worker) requests, in arrival order. */
+const transfers = [];
+const pendingSizes = new Set();
+try {
+  // Quotas far above the Hub's: the bench loads pages hundreds of times and measures requests, not limits.
+  hub = await startOfflineHub({ port: 0, latencyMs: options.latency, quotas: { api: 1e6, resolvers: 1e6, pages: 1e6 } });
+  progress(`offline Hub on port ${hub.port}, ${options.latency} ms per request; launching Chromium with the extension, without it, and with an empty content script`);
+  [session, baseline, emptyScript] = await Promise.all([
+    launch('chromium', hub),
+    launchPlainChromium(hub),
+    launchPlainChromium(hub, { extensionDir: writeControlExtension(manifest) }),
+  ]);
+  details.chromium = session.context.browser()?.version() ?? null;
+  session.context.on('requestfinished', (request) => {
+    if (!request.serviceWorker()) return;
+    const sized = request
+      .sizes()
+      .then((s) => transfers.push({ url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize }))
+      .catch(() => {})
+      .finally(() => pendingSizes.delete(sized));
+    pendingSizes.add(sized);
+  });
+  // One extension page stays open to clear the cache between cold runs.
+  optionsPage = await session.context.newPage();
+  await optionsPage.goto(`${session.extensionOrigin}/options.html`);
+} catch (error) {
+  fatal = error;
+}
+
+const clearCache = () => optionsPage.evaluate(() => browser.runtime.sendMessage({ type: 'cache-clear' }));
+const BROWSERS = () => ({ ours: session.context, none: baseline.context, empty: emptyScript.context });
+
+/** Bytes the extension received (bodies + headers, as sent: the offline Hub does not compress) since `mark`. */
+async function bytesSince(mark) {
+  await Promise.all([...pendingSizes]);
+  const received = transfers.slice(mark);
+  return { bytes: received.reduce((sum, t) => sum + t.bytes, 0), largest: largestOf(received) };
+}
+
+async function openPage(context, { watch = false } = {}) {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push({ url: page.url(), message: error.message }));
+  page.on('console', (message) => {
+    if (/\[hf-drift/.test(message.text())) extensionWarnings.push({ url: page.url(), type: message.type(), text: message.text() });
+  });
+  if (watch) await page.addInitScript(installWatchers);
+  return page;
+}
+
+/** Waits until the extension's Hub traffic since `from` has ended, then returns it. */
+async function settledCalls(from) {
+  await hubQuiet(hub, from, { quietMs: Math.max(300, options.latency * 4) });
+  return extensionCalls(hub, from);
+}
+
+const describeCalls = (calls) => calls.map((r) => `${r.status ?? '-'} ${r.path}`);
+/** Short form for notes: pathnames, query strings elided. */
+const shortCalls = (described) =>
+  described.map((c) => c.replace(/^\d+ /, '').replace(/\?.*$/, (q) => (q.length > 1 ? '?…' : '')).replace(/\b([0-9a-f]{7})[0-9a-f]{33}\b/g, '$1…')).join(', ');
+
+/** Value shown for a per-run count: the worst run, with the spread when runs differ. */
+function countRow(values) {
+  const r = range(values);
+  return { value: r.max, display: r.min === r.max ? `${r.max}` : `${r.max} (runs: ${r.min}–${r.max})` };
+}
+
+/** `items` rotated left by `i`: each browser goes first in turn. */
+const rotate = (items, i) => items.map((_, k) => items[(k + i) % items.length]);
+
+/** The three largest transfers, for notes. */
+function largestOf(received) {
+  return [...received]
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 3)
+    .map((t) => `${new URL(t.url).pathname} ${(t.bytes / 1024).toFixed(1)} KB`)
+    .join(', ');
+}
+
+/** Where the time to "panel ready" goes: in the page before the panel exists, then the report round trip. */
+function breakdownRow(id, sectionName, label, runs) {
+  const toHost = median(runs.map((r) => r.toHost));
+  const hostToReady = median(runs.map((r) => r.hostToReady));
+  return {
+    id, section: sectionName, label: `split of the ${label} medians: start → panel host in page | host → panel ready`, unit: 'text',
+    value: `${Math.round(toHost)} | ${Math.round(hostToReady)} ms`,
+    note: `${label}: ${Math.round(toHost)} ms from content-script start until the panel's host is in the page (settings read, ModelHeader props and sidebar found), then ${Math.round(hostToReady)} ms until the first report is rendered (port to the background, cache reads, report build, message, render)`,
+  };
+}
+
+function timingRows(idBase, sectionName, label, samples, target) {
+  const med = median(samples);
+  const p90 = percentile(samples, 90);
+  rows.push({
+    id: `${idBase}-median`, section: sectionName, label: `${label}, median of ${samples.length}`, unit: 'ms', value: round(med, 1), target,
+    display: `${Math.round(med)} ms`, detail: { samples: samples.map((s) => round(s, 1)) },
+  });
+  rows.push({ id: `${idBase}-p90`, section: sectionName, label: `${label}, p90`, unit: 'ms', value: round(p90, 1), display: `${Math.round(p90)} ms` });
+}
+
+if (!fatal) {
+  try {
+    // ---- 2. pages where no feature applies ---------------------------------------------------------
+    for (const spec of NO_FEATURE_PAGES) {
+      const name = `No-feature page: ${spec.label}`;
+      await section(
+        name,
+        [[`${spec.key}-requests`, `${spec.label}: Hub API/resolver requests`], [`${spec.key}-start`, `${spec.label}: hf-drift:start fired`],
+          [`${spec.key}-dom`, `${spec.label}: DOM nodes added by the extension`], [`${spec.key}-heap`, `${spec.label}: JS heap`]],
+        async () => {
+          const samples = { ours: [], none: [], empty: [] };
+          for (let rep = 0; rep < 3; rep += 1) {
+            for (const which of rotate(Object.keys(samples), rep)) {
+              const context = BROWSERS()[which];
+              const page = await openPage(context);
+              const from = hub.requests.length;
+              await page.goto(`${HUB}${spec.path}`, { waitUntil: 'load' });
+              await sleep(500); // room for any deferred work a content script might start
+              const calls = await settledCalls(from);
+              const footprint = await page.evaluate(domFootprint);
+              const marks = await marksOf(page);
+              const heap = await heapAfterGc(context, page);
+              samples[which].push({ calls: describeCalls(calls), ...footprint, startFired: marks.start !== null, heap });
+              await page.close();
+            }
+          }
+          details[name] = samples;
+          const calls = samples.ours.map((s) => s.calls.length);
+          rows.push({ id: `${spec.key}-requests`, section: name, label: `${spec.label}: Hub API/resolver requests`, unit: 'requests', target: TARGETS.nothingOnNoFeaturePage, ...countRow(calls),
+            note: calls.some(Boolean) ? `requests: ${shortCalls([...new Set(samples.ours.flatMap((s) => s.calls))])}` : undefined });
+          const fired = samples.ours.every((s) => s.startFired);
+          rows.push({ id: `${spec.key}-start`, section: name, label: `${spec.label}: hf-drift:start fired (the script ran)`, unit: 'bool', value: fired });
+          const added = samples.ours.map((s) => s.extensionHosts + s.extensionShadowElements);
+          const elements = (which) => median(samples[which].map((s) => s.elements));
+          rows.push({ id: `${spec.key}-dom`, section: name, label: `${spec.label}: DOM nodes added by the extension`, unit: 'count', target: TARGETS.nothingOnNoFeaturePage,
+            ...countRow(added), display: `${Math.max(...added)} (page elements: ${elements('ours')} with, ${elements('none')} without)` });
+          const heap = (which) => median(samples[which].map((s) => s.heap));
+          const kb = (bytes) => `${bytes >= 0 ? '+' : ''}${(bytes / 1024).toFixed(0)} KB`;
+          const delta = heap('ours') - heap('none');
+          rows.push({ id: `${spec.key}-heap`, section: name, label: `${spec.label}: JS heap after GC, with − without (median of 3)`, unit: 'bytes', value: delta,
+            display: `${kb(delta)} (${kb(heap('ours') - heap('empty'))} over an empty content script)`,
+            note: `heap after GC: ${(heap('ours') / 1024).toFixed(0)} KB with the extension, ${(heap('empty') / 1024).toFixed(0)} KB with an empty content script, ${(heap('none') / 1024).toFixed(0)} KB without`,
+            detail: { ours: heap('ours'), empty: heap('empty'), none: heap('none') } });
+          progress(`${spec.label}: ${Math.max(...calls)} requests, ${Math.max(...added)} nodes added, start ${fired ? 'fired' : 'not fired'}, heap ${kb(delta)}`);
+        },
+      );
+    }
+
+    // ---- 3. model page: requests cold/warm/minimum, time to panel ready ----------------------------
+    {
+      const name = `Model page (${MODEL})`;
+      await section(
+        name,
+        [['model-min', 'minimum requests the data needs'], ['model-cold-requests', 'requests, cold'], ['model-warm-requests', 'requests, warm'],
+          ['panel-warm-median', 'panel ready, warm'], ['panel-cold-median', 'panel ready, cold']],
+        async () => {
+          const minimum = minimumModelRequests(hub.snapshot, MODEL);
+          const runs = { cold: [], warm: [] };
+          const states = new Set();
+          const visit = async () => {
+            const page = await openPage(session.context, { watch: true });
+            const from = hub.requests.length;
+            const bytesFrom = transfers.length;
+            await page.goto(`${HUB}/${MODEL}`, { waitUntil: 'domcontentloaded' });
+            states.add(await waitInPage(page, panelSettled, undefined, { message: 'panel ready' }));
+            const marks = await marksOf(page);
+            if (marks.start === null || marks.panelReady === null) throw new Error(`User Timing marks missing: ${JSON.stringify(marks)}`);
+            const hostAt = await page.evaluate(() => window.__hfDriftBench?.panelHost ?? null);
+            await waitInPage(page, familySettled, undefined, { message: 'family statistics' });
+            const calls = await settledCalls(from);
+            await page.close();
+            return { ms: marks.panelReady - marks.start, toHost: hostAt - marks.start, hostToReady: marks.panelReady - hostAt, calls: describeCalls(calls), ...(await bytesSince(bytesFrom)) };
+          };
+          for (let i = 0; i < options.runs; i += 1) {
+            await clearCache();
+            const cold = await visit();
+            const warm = await visit(); // within the TTL: everything the cold visit fetched is cached
+            runs.cold.push(cold);
+            runs.warm.push(warm);
+            progress(`model page run ${i + 1}/${options.runs}: cold ${Math.round(cold.ms)} ms / ${cold.calls.length} requests, warm ${Math.round(warm.ms)} ms / ${warm.calls.length} requests`);
+          }
+          details[name] = { minimum, panelStates: [...states], ...runs };
+          const firstCold = runs.cold[0].calls;
+          const warmCalls = [...new Set(runs.warm.flatMap((r) => r.calls))];
+          rows.push({ id: 'model-min', section: name, label: 'minimum requests the data needs (from the fixture chain)', unit: 'requests', value: minimum.total,
+            display: `${minimum.total} (${minimum.formula})`, note: `minimum = ${minimum.explanation}` });
+          rows.push({ id: 'model-cold-requests', section: name, label: 'requests, cold cache (until family statistics are shown)', unit: 'requests',
+            target: { op: '<=', value: minimum.total, label: `≤ ${minimum.total} (the minimum)` }, ...countRow(runs.cold.map((r) => r.calls.length)),
+            note: `cold requests: ${shortCalls(firstCold)}` });
+          rows.push({ id: 'model-warm-requests', section: name, label: 'requests, warm cache (within TTL)', unit: 'requests', target: TARGETS.warmModelRequests,
+            ...countRow(runs.warm.map((r) => r.calls.length)), note: warmCalls.length ? `warm requests: ${shortCalls(warmCalls)}` : undefined });
+          const coldBytes = median(runs.cold.map((r) => r.bytes));
+          rows.push({ id: 'model-cold-bytes', section: name, label: 'bytes the extension downloaded, cold (uncompressed)', unit: 'bytes', value: coldBytes,
+            note: `largest responses: ${runs.cold[0].largest}` });
+          timingRows('panel-warm', name, 'content-script start → panel ready, warm', runs.warm.map((r) => r.ms), TARGETS.warmPanelMs);
+          rows.push(breakdownRow('panel-warm-split', name, 'warm', runs.warm));
+          timingRows('panel-cold', name, 'content-script start → panel ready, cold', runs.cold.map((r) => r.ms));
+          rows.push(breakdownRow('panel-cold-split', name, 'cold', runs.cold));
+        },
+      );
+    }
+
+    // ---- 4. listing: requests cold/warm, time until every visible card has a badge -----------------
+    {
+      const name = `Listing (children of ${LISTING_PARENT}, 30 cards)`;
+      const listingRuns = Math.max(3, Math.ceil(options.runs / 2));
+      await section(
+        name,
+        [['listing-cold-requests', 'requests, cold'], ['listing-warm-requests', 'requests, warm'], ['badges-cold-median', 'visible badges, cold'], ['badges-warm-median', 'visible badges, warm']],
+        async () => {
+          const results = { cold: [], warm: [] };
+          const visit = async () => {
+            const page = await openPage(session.context, { watch: true });
+            const from = hub.requests.length;
+            const bytesFrom = transfers.length;
+            await page.goto(`${HUB}${LISTING}`, { waitUntil: 'domcontentloaded' });
+            const badges = await waitInPage(page, () => window.__hfDriftBench?.badges, undefined, { message: 'badges on every visible card' });
+            const marks = await marksOf(page);
+            const visibleCalls = await settledCalls(from);
+            await page.evaluate(scrollThrough);
+            await waitInPage(page, () => {
+              const cards = [...document.querySelectorAll('article.overview-card-wrapper')].filter((c) => /^\/[\w.-]+\/[\w.-]+$/.test(c.querySelector('a')?.getAttribute('href') ?? ''));
+              return cards.length && cards.every((c) => c.querySelector('[data-hf-drift-badge]')) ? true : null;
+            }, undefined, { message: 'a badge on every card after scrolling' });
+            const counts = await page.evaluate(badgeCounts);
+            const calls = await settledCalls(from);
+            await page.close();
+            return { ms: badges.at - marks.start, visible: badges.visible, cardsWithModelLinks: counts.cards, badged: counts.badged,
+              requestsForVisible: visibleCalls.length, calls: describeCalls(calls), ...(await bytesSince(bytesFrom)) };
+          };
+          for (let i = 0; i < listingRuns; i += 1) {
+            await clearCache();
+            const cold = await visit();
+            const warm = await visit();
+            results.cold.push(cold);
+            results.warm.push(warm);
+            progress(`listing run ${i + 1}/${listingRuns}: cold ${Math.round(cold.ms)} ms / ${cold.calls.length} requests, warm ${Math.round(warm.ms)} ms / ${warm.calls.length} requests (${cold.visible} visible cards, ${cold.badged}/${cold.cardsWithModelLinks} badged)`);
+          }
+          details[name] = results;
+          const first = results.cold[0];
+          rows.push({ id: 'listing-cold-requests', section: name, label: 'requests, cold (after scrolling through all cards)', unit: 'requests', target: TARGETS.listingCold,
+            ...countRow(results.cold.map((r) => r.calls.length)),
+            note: `cold requests: ${shortCalls(first.calls)} (${first.requestsForVisible} before scrolling); ${first.badged} of ${first.cardsWithModelLinks} model cards badged` });
+          rows.push({ id: 'listing-warm-requests', section: name, label: 'requests, warm (after scrolling through all cards)', unit: 'requests', target: TARGETS.listingWarm,
+            ...countRow(results.warm.map((r) => r.calls.length)) });
+          rows.push({ id: 'listing-cold-bytes', section: name, label: 'bytes the extension downloaded, cold (uncompressed)', unit: 'bytes', value: median(results.cold.map((r) => r.bytes)) });
+          timingRows('badges-cold', name, `content-script start → all ${first.visible} visible cards badged, cold`, results.cold.map((r) => r.ms));
+          timingRows('badges-warm', name, `content-script start → all ${first.visible} visible cards badged, warm`, results.warm.map((r) => r.ms));
+        },
+      );
+    }
+
+    // ---- 5. family statistics on the ≥ 1,500-child family ------------------------------------------
+    {
+      const name = `Family statistics (${BIG_FAMILY})`;
+      const familyRuns = 3;
+      await section(
+        name,
+        [['family-requests', 'requests, cold'], ['family-cold-median', 'family statistics, cold'], ['family-sample', 'sample size shown']],
+        async () => {
+          const children = Object.values(hub.snapshot.childrenCount(BIG_FAMILY)).reduce((a, b) => a + b, 0);
+          const results = { cold: [], warm: [] };
+          const visit = async () => {
+            const page = await openPage(session.context, { watch: true });
+            const from = hub.requests.length;
+            const bytesFrom = transfers.length;
+            await page.goto(`${HUB}/${BIG_FAMILY}`, { waitUntil: 'domcontentloaded' });
+            const family = await waitInPage(page, () => window.__hfDriftBench?.family, undefined, { message: 'family statistics', timeout: 30_000 });
+            const marks = await marksOf(page);
+            const calls = await settledCalls(from);
+            await page.close();
+            return { ms: family.at - marks.start, panelMs: marks.panelReady - marks.start, sampleSizes: family.sampleSizes, calls: describeCalls(calls), ...(await bytesSince(bytesFrom)) };
+          };
+          for (let i = 0; i < familyRuns; i += 1) {
+            await clearCache();
+            const cold = await visit();
+            const warm = await visit();
+            results.cold.push(cold);
+            results.warm.push(warm);
+            progress(`family run ${i + 1}/${familyRuns}: cold ${Math.round(cold.ms)} ms / ${cold.calls.length} requests, warm ${Math.round(warm.ms)} ms / ${warm.calls.length} requests`);
+          }
+          details[name] = { children, ...results };
+          const first = results.cold[0];
+          rows.push({ id: 'family-requests', section: name, label: `requests, cold (family of ${children.toLocaleString('en')} children)`, unit: 'requests',
+            ...countRow(results.cold.map((r) => r.calls.length)), note: `cold requests: ${shortCalls(first.calls)}` });
+          rows.push({ id: 'family-warm-requests', section: name, label: 'requests, warm', unit: 'requests', target: TARGETS.warmModelRequests,
+            ...countRow(results.warm.map((r) => r.calls.length)) });
+          rows.push({ id: 'family-cold-bytes', section: name, label: 'bytes the extension downloaded, cold (uncompressed)', unit: 'bytes', value: median(results.cold.map((r) => r.bytes)) });
+          timingRows('family-cold', name, `content-script start → family statistics shown, cold (${familyRuns} runs)`, results.cold.map((r) => r.ms));
+          timingRows('family-warm', name, `content-script start → family statistics shown, warm (${familyRuns} runs)`, results.warm.map((r) => r.ms));
+          const largest = [...first.sampleSizes].sort((a, b) => b.sampled - a.sampled)[0];
+          rows.push({ id: 'family-sample', section: name, label: 'sample size shown (largest family block)', unit: 'count', value: largest?.sampled ?? null,
+            display: largest ? `${largest.sampled} of ${children.toLocaleString('en')} (${largest.relation}: "${largest.text}")` : 'n/a',
+            note: `blocks: ${first.sampleSizes.map((s) => `${s.relation} ${s.text}`).join('; ')}` });
+        },
+      );
+    }
+
+    // ---- 6. page load with the extension ÷ without (rotating order, same Hub) -----------------------
+    {
+      const name = 'Page load, with ÷ without the extension';
+      await section(
+        name,
+        LOAD_PAGES.map((p) => [`load-ratio-${p.key}`, p.label]),
+        async () => {
+          // Warm the cache so the extension does its usual (cached) work on every run.
+          for (const p of LOAD_PAGES) {
+            const page = await openPage(session.context);
+            const from = hub.requests.length;
+            await page.goto(`${HUB}${p.path}`, { waitUntil: 'load' });
+            await page.evaluate(scrollThrough);
+            await settledCalls(from);
+            await page.close();
+          }
+          const loadOnce = async (context, url) => {
+            const page = await openPage(context);
+            await page.goto(url, { waitUntil: 'load' });
+            const timing = await waitInPage(page, navigationTiming, undefined, { message: 'navigation timing' });
+            const marks = await marksOf(page);
+            await page.close();
+            return { ...timing, scriptStart: marks.start ?? marks.controlStart };
+          };
+          const perPage = {};
+          for (const p of LOAD_PAGES) {
+            const runs = { ours: [], none: [], empty: [] };
+            for (let i = 0; i < options.runs; i += 1) {
+              for (const which of rotate(Object.keys(runs), i)) runs[which].push(await loadOnce(BROWSERS()[which], `${HUB}${p.path}`));
+              await sleep(50);
+            }
+            // Run i of each browser ran back to back: pair them.
+            const ratios = (which) => runs[which].map((r, i) => r.load / runs.none[i].load);
+            const ratio = median(ratios('ours'));
+            const floor = median(ratios('empty'));
+            const load = (which) => Math.round(median(runs[which].map((r) => r.load)));
+            const startAfterDcl = (which) => Math.round(median(runs[which].map((r) => r.scriptStart - r.domContentLoaded)));
+            perPage[p.key] = runs;
+            rows.push({
+              id: `load-ratio-${p.key}`, section: name, label: `${p.label}: load event, median of ${options.runs} paired ratios`, unit: 'ratio', value: round(ratio, 3),
+              target: TARGETS.loadRatio, display: `${ratio.toFixed(3)} (${load('ours')} vs ${load('none')} ms)`,
+            });
+            rows.push({
+              id: `load-floor-${p.key}`, section: name, label: `${p.label}: same with an empty content script instead (the floor)`, unit: 'ratio', value: round(floor, 3),
+              display: `${floor.toFixed(3)} (${load('empty')} ms)`,
+              note: `content script starts ${startAfterDcl('ours')} ms after DOMContentLoaded (an empty one: ${startAfterDcl('empty')} ms); load event ${Math.round(median(runs.ours.map((r) => r.load - r.domContentLoaded)))} ms after it (empty: ${Math.round(median(runs.empty.map((r) => r.load - r.domContentLoaded)))} ms, none: ${Math.round(median(runs.none.map((r) => r.load - r.domContentLoaded)))} ms)`,
+            });
+            progress(`load ratio ${p.key}: ${ratio.toFixed(3)} (${load('ours')} ms with, ${load('none')} ms without; empty content script ${floor.toFixed(3)})`);
+          }
+          details[name] = perPage;
+        },
+      );
+    }
+  } catch (error) {
+    fatal = error;
+  }
+}
+
+await optionsPage?.close().catch(() => {});
+await Promise.all([session?.close(), baseline?.close(), emptyScript?.close()]);
+await hub?.close();
+clearTimeout(watchdog);
+
+if (fatal) {
+  console.error(`bench: could not run: ${fatal.stack ?? fatal}`);
+  process.exit(1);
+}
+
+// ---- report -----------------------------------------------------------------------------------------
+const evaluated = rows.map(evaluate);
+const meta = {
+  date: new Date().toISOString(),
+  latencyMs: options.latency,
+  runs: options.runs,
+  chromium: details.chromium,
+  node: process.version,
+  cpus: os.cpus().length,
+  loadAverage: { before: round(loadBefore, 2), after: round(os.loadavg()[0], 2) },
+  seconds: round((Date.now() - started) / 1000, 1),
+};
+console.log('');
+console.log(consoleTable(evaluated));
+console.log('');
+for (const row of evaluated.filter((r) => r.note && r.status !== 'ERROR')) console.log(`  · ${row.label}: ${row.note}`);
+if (pageErrors.length) console.log(`  · ${pageErrors.length} page error(s), e.g. ${pageErrors[0].message}`);
+if (extensionWarnings.length) console.log(`  · ${extensionWarnings.length} extension console message(s), e.g. ${extensionWarnings[0].text}`);
+if (meta.loadAverage.before > meta.cpus * 0.5) {
+  console.log(`  · note: the machine was busy (load average ${meta.loadAverage.before} on ${meta.cpus} CPUs): timings are pessimistic.`);
+}
+
+const outDir = path.resolve(ROOT, options.out);
+fs.mkdirSync(outDir, { recursive: true });
+fs.writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify({ meta, rows: evaluated, details, pageErrors, extensionWarnings }, null, 1)}\n`);
+fs.writeFileSync(path.join(outDir, 'bench.md'), markdown(evaluated, meta));
+
+const count = (status) => evaluated.filter((r) => r.status === status).length;
+console.log(`\n${count('PASS')} pass, ${count('MISS')} miss, ${count('INFO')} info, ${count('ERROR')} error — ${meta.seconds} s; ` +
+  `wrote ${path.relative(ROOT, path.join(outDir, 'bench.json'))} and ${path.relative(ROOT, path.join(outDir, 'bench.md'))}`);
+// A missed target is a result; a measure that could not be taken means the bench did not run.
+process.exit(count('ERROR') ? 1 : 0);

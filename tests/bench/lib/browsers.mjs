@@ -1,0 +1,218 @@
+// Browser-side helpers of the benchmark: the baseline Chromium without the extension, in-page probes
+// (functions passed to page.evaluate run in the page: each is self-contained) and Hub-side waits.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const VIEWPORT = { width: 1400, height: 1000 };
+
+const BASE_ARGS = (hub) => [
+  `--host-resolver-rules=MAP huggingface.co 127.0.0.1:${hub.port}, MAP * ~NOTFOUND`,
+  '--ignore-certificate-errors',
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/**
+ * Chromium with the flags of tests/e2e/harness.mjs minus the extension flags (the harness does not export
+ * its flag list; keep the two in step), optionally loading another unpacked extension.
+ */
+export async function launchPlainChromium(hub, { extensionDir } = {}) {
+  const { chromium } = await import('playwright-core');
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hf-drift-bench-'));
+  const extensionArgs = extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    colorScheme: 'light',
+    viewport: VIEWPORT,
+    args: [...extensionArgs, ...BASE_ARGS(hub)],
+  });
+  if (extensionDir && !context.serviceWorkers().length) await context.waitForEvent('serviceworker', { timeout: 20_000 });
+  return {
+    context,
+    async close() {
+      await context.close().catch(() => {});
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (extensionDir) fs.rmSync(extensionDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const CONTROL_MARK = 'hf-drift-bench:control-start';
+
+/**
+ * An extension whose content script only sets a mark, injected where and when ours is (same `matches`
+ * and `run_at`): what any content script costs a page in this browser, to set our overhead against.
+ */
+export function writeControlExtension(builtManifest) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hf-drift-bench-control-ext-'));
+  const ours = builtManifest.content_scripts?.[0] ?? {};
+  const manifest = {
+    manifest_version: 3,
+    name: 'HF Drift bench control (empty content script)',
+    version: '1.0.0',
+    background: { service_worker: 'background.js' },
+    content_scripts: [{ matches: ours.matches ?? ['https://huggingface.co/*'], run_at: ours.run_at ?? 'document_idle', js: ['content.js'] }],
+  };
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  fs.writeFileSync(path.join(dir, 'content.js'), `performance.mark(${JSON.stringify(CONTROL_MARK)});\n`);
+  fs.writeFileSync(path.join(dir, 'background.js'), '// empty\n');
+  return dir;
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** API and resolver requests (what the extension sends; pages are the browser's own navigations). */
+export function extensionCalls(hub, from) {
+  return hub.requests.slice(from).filter((r) => r.kind === 'api' || r.kind === 'resolvers');
+}
+
+/**
+ * Resolves once every request the Hub received since `from` has been answered and none arrived for
+ * `quietMs` (the extension's background work after a page is done).
+ */
+export async function hubQuiet(hub, from, { quietMs = 300, timeout = 20_000 } = {}) {
+  const started = Date.now();
+  let seen = hub.requests.length;
+  let since = Date.now();
+  for (;;) {
+    await sleep(25);
+    const now = Date.now();
+    const pending = hub.requests.slice(from).some((r) => r.status === undefined && !r.fault);
+    if (hub.requests.length !== seen || pending) {
+      seen = hub.requests.length;
+      since = now;
+    } else if (now - since >= quietMs) {
+      return;
+    }
+    if (now - started > timeout) throw new Error(`the Hub did not go quiet within ${timeout} ms`);
+  }
+}
+
+/** Polls `fn(arg)` in the page (every 20 ms) until truthy; returns that value. */
+export async function waitInPage(page, fn, arg, { timeout = 20_000, message = 'condition' } = {}) {
+  try {
+    const handle = await page.waitForFunction(fn, arg, { timeout, polling: 20 });
+    const value = await handle.jsonValue();
+    await handle.dispose();
+    return value;
+  } catch (error) {
+    throw new Error(`${message}: ${String(error.message ?? error).split('\n')[0]}`);
+  }
+}
+
+// ---- in-page probes (main world) --------------------------------------------------------------
+
+/** The extension's User Timing marks (and the control extension's), relative to navigation start. */
+const readMarks = (controlMark) => {
+  const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+  return { start: at('hf-drift:start'), panelReady: at('hf-drift:panel-ready'), controlStart: at(controlMark) };
+};
+
+export const marksOf = (page) => page.evaluate(readMarks, CONTROL_MARK);
+
+/** The panel's state once it has left `loading`. */
+export const panelSettled = () => {
+  const state = document.querySelector('[data-hf-drift="panel"]')?.getAttribute('data-state');
+  return state && state !== 'loading' ? state : null;
+};
+
+/** True once the panel's background work (family statistics, siblings) has landed in the view. */
+export const familySettled = () => {
+  const root = document.querySelector('[data-hf-drift="panel"]')?.shadowRoot;
+  const state = document.querySelector('[data-hf-drift="panel"]')?.getAttribute('data-state');
+  return !!root && state !== 'loading' && !root.textContent.includes('Sampling the family');
+};
+
+/**
+ * Init script (main world, before the page's own scripts): records when every visible listing card
+ * has a badge and when the panel's family statistics appear, with performance.now() timestamps.
+ * It only looks at mutations that add extension hosts, so it does not force layouts during parsing.
+ */
+export const installWatchers = () => {
+  const marks = { badges: null, family: null, panelHost: null };
+  Object.defineProperty(window, '__hfDriftBench', { value: marks });
+  const modelCard = (card) => /^\/[\w.-]+\/[\w.-]+$/.test(card.querySelector('a')?.getAttribute('href') ?? '');
+  const checkBadges = () => {
+    if (marks.badges) return;
+    const cards = [...document.querySelectorAll('article.overview-card-wrapper')].filter(modelCard);
+    const visible = cards.filter((card) => {
+      const r = card.getBoundingClientRect();
+      return r.width > 0 && r.bottom > 0 && r.top < innerHeight;
+    });
+    if (visible.length && visible.every((card) => card.querySelector('[data-hf-drift-badge]'))) {
+      marks.badges = { at: performance.now(), visible: visible.length, cards: cards.length };
+    }
+  };
+  let watchedRoot = null;
+  const checkFamily = () => {
+    const root = document.querySelector('[data-hf-drift="panel"]')?.shadowRoot;
+    if (!root) return;
+    marks.panelHost ??= performance.now();
+    if (root !== watchedRoot) {
+      watchedRoot = root;
+      new MutationObserver(checkFamily).observe(root, { childList: true, subtree: true, characterData: true });
+    }
+    if (marks.family || !root.querySelector('[data-family-stats]') || root.textContent.includes('Sampling the family')) return;
+    marks.family = {
+      at: performance.now(),
+      sampleSizes: [...root.querySelectorAll('[data-sample-size]')].map((el) => ({
+        relation: el.closest('[data-family]')?.getAttribute('data-family') ?? null,
+        sampled: Number(el.getAttribute('data-sample-size')),
+        text: el.textContent.trim(),
+      })),
+    };
+  };
+  const isHost = (node) => node.nodeType === 1 && (node.hasAttribute('data-hf-drift-badge') || node.hasAttribute('data-hf-drift'));
+  new MutationObserver((records) => {
+    if (!records.some((r) => [...r.addedNodes].some(isHost))) return;
+    checkBadges();
+    checkFamily();
+  }).observe(document, { childList: true, subtree: true });
+};
+
+/** Listing cards that link to a model, with and without a badge. */
+export const badgeCounts = () => {
+  const cards = [...document.querySelectorAll('article.overview-card-wrapper')].filter((card) =>
+    /^\/[\w.-]+\/[\w.-]+$/.test(card.querySelector('a')?.getAttribute('href') ?? ''),
+  );
+  return { cards: cards.length, badged: cards.filter((c) => c.querySelector('[data-hf-drift-badge]')).length };
+};
+
+/** Scrolls to the bottom in half-viewport steps so every card intersects the viewport once. */
+export const scrollThrough = async () => {
+  for (let y = 0; y <= document.body.scrollHeight; y += innerHeight / 2) {
+    scrollTo(0, y);
+    await new Promise((r) => setTimeout(r, 60));
+  }
+};
+
+/** What the page holds: all elements, and those the extension put there (hosts and their shadow trees). */
+export const domFootprint = () => {
+  const hosts = [...document.querySelectorAll('*')].filter(
+    (el) => el.localName.startsWith('hf-drift') || el.hasAttribute('data-hf-drift') || el.hasAttribute('data-hf-drift-badge'),
+  );
+  const inShadow = hosts.reduce((n, host) => n + (host.shadowRoot ? host.shadowRoot.querySelectorAll('*').length : 0), 0);
+  return { elements: document.getElementsByTagName('*').length, extensionHosts: hosts.length, extensionShadowElements: inShadow };
+};
+
+/** Navigation timing of the current document (ms from navigation start), once the load event is over. */
+export const navigationTiming = () => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  if (!nav || !nav.loadEventEnd) return null;
+  return { domContentLoaded: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
+};
+
+/** Live JS heap of the page's renderer (all worlds, content scripts included) after a full GC, via CDP. */
+export async function heapAfterGc(context, page) {
+  const cdp = await context.newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
