@@ -17,14 +17,18 @@ function nonEmptyString(value: unknown): string | undefined {
 }
 
 /** YAML lets authors write one value or a list; the Hub passes either through. Keeps non-empty strings only. */
+/** Longest list kept from one field: real cards list tens of tags; a hostile one must not stall parsing. */
+export const MAX_LIST_ITEMS = 500;
+
 export function stringList(value: unknown): string[] {
   const items = Array.isArray(value) ? value : [value];
-  const out: string[] = [];
+  const seen = new Set<string>();
   for (const item of items) {
     const text = nonEmptyString(item);
-    if (text !== undefined && !out.includes(text)) out.push(text);
+    if (text !== undefined) seen.add(text);
+    if (seen.size >= MAX_LIST_ITEMS) break;
   }
-  return out;
+  return [...seen];
 }
 
 function unique(values: string[]): string[] {
@@ -176,13 +180,14 @@ export function parseModel(raw: unknown): HubModel | null {
 
   const card = asObject(obj.cardData) ?? {};
   const tags = stringList(obj.tags);
-  const cardLicenses = stringList(card.license).map((l) => l.toLowerCase());
+  const licenseKey = (l: string) => l.trim().toLowerCase();
+  const cardLicenses = unique(stringList(card.license).map(licenseKey).filter(Boolean));
   const { languages, multilingual } = languagesFrom(card, tags, obj.tag_objs);
   const cardDatasets = stringList(card.datasets);
 
   const model: HubModel = {
     id,
-    licenses: cardLicenses.length > 0 ? cardLicenses : unique(prefixed(tags, 'license:').map((l) => l.toLowerCase())),
+    licenses: cardLicenses.length > 0 ? cardLicenses : unique(prefixed(tags, 'license:').map(licenseKey).filter(Boolean)),
     languages,
     multilingual,
     datasets: cardDatasets.length > 0 ? cardDatasets : prefixed(tags, 'dataset:'),

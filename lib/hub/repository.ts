@@ -388,12 +388,14 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
 
   async function getLineage(id: string, lineageOpts: { pageModel?: unknown; maxDepth?: number } = {}): Promise<HubResult<Lineage>> {
     const self = await getModel(id, { pageModel: lineageOpts.pageModel });
-    if (!self.ok) return fail(self.error);
-    const model = self.value;
+    // Too old to serve silently, but when the Hub cannot answer, old data beats an error: the lineage is
+    // built from it and handed back as the failure's `cached` value, with its age.
+    const model = self.ok ? self.value : self.cached?.value;
+    if (!model) return fail((self as { error: HubError }).error);
     if (lineageOpts.pageModel === undefined) await markViewed(model);
     const maxDepth = Math.min(MAX_DEPTH_CAP, Math.max(1, Math.floor(lineageOpts.maxDepth ?? defaultDepth)));
-    let oldest = self.fetchedAt;
-    let stale = self.stale;
+    let oldest = self.ok ? self.fetchedAt : self.cached!.fetchedAt;
+    let stale = self.ok ? self.stale : true;
     const note = (r: HubResult<HubModel>) => {
       if (r.ok) {
         oldest = Math.min(oldest, r.fetchedAt);
@@ -446,6 +448,7 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
       chainEnd,
       ...(model.childrenCount ? { childrenCount: model.childrenCount } : {}),
     };
+    if (!self.ok) return fail(self.error, { value: lineage, fetchedAt: oldest });
     return { ok: true, value: lineage, fetchedAt: oldest, stale };
   }
 

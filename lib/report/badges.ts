@@ -52,6 +52,12 @@ export async function badgesFor(repo: HubRepository, request: BadgeRequest): Pro
   const parents = new Map<string, ModelTraits | HubError>();
   await Promise.all(
     [...parentIds].map(async (parentId) => {
+      // A listing often holds the parent itself (a base and its fine-tunes): no request for it.
+      const listed = models.get(modelKey(parentId));
+      if (listed) {
+        parents.set(modelKey(parentId), modelTraits(listed));
+        return;
+      }
       const result = await repo.getModel(parentId);
       const parent = result.ok ? result.value : result.cached?.value;
       parents.set(modelKey(parentId), parent ? modelTraits(parent) : (result as { error: HubError }).error);

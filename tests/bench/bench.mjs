@@ -23,6 +23,7 @@ import {
   marksOf,
   navigationTiming,
   panelSettled,
+  scriptCpu,
   scrollThrough,
   sleep,
   waitInPage,
@@ -361,6 +362,28 @@ if (!fatal) {
           rows.push(breakdownRow('panel-cold-split', name, 'cold', runs.cold));
         },
       );
+    }
+
+    // ---- 3b. main-thread time inside the content script (the cache is warm from the model page runs) -----
+    {
+      const name = 'Main-thread time in the content script (CPU profile)';
+      const pages = [
+        { key: 'dataset', label: 'dataset page (no feature)', path: '/datasets/akariasai/PopQA' },
+        { key: 'model', label: `model page (${MODEL}, warm cache)`, path: `/${MODEL}` },
+      ];
+      await section(name, pages.map((p) => [`cpu-${p.key}`, p.label]), async () => {
+        const script = contentScriptFiles.find((f) => f.endsWith('.js'));
+        const source = fs.readFileSync(path.join(BUILD, script), 'utf8');
+        const loads = 5;
+        for (const p of pages) {
+          const cpu = await scriptCpu(session.context, `${HUB}${p.path}`, { script, source, loads });
+          details[`${name}: ${p.key}`] = cpu;
+          const ms = median(cpu.perLoad);
+          rows.push({ id: `cpu-${p.key}`, section: name, label: `${p.label}: self time in ${script} per page view, median of ${loads}`, unit: 'ms', value: round(ms, 1),
+            display: `${ms.toFixed(1)} ms`, note: `where (mean per view): ${cpu.top.map((f) => `${f.label} [${f.at}] ${f.ms.toFixed(1)} ms`).join('; ')}` });
+          progress(`${p.key}: ${ms.toFixed(1)} ms main-thread time in ${script}`);
+        }
+      });
     }
 
     // ---- 4. listing: requests cold/warm, time until every visible card has a badge -----------------

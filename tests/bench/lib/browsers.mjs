@@ -216,3 +216,43 @@ export async function heapAfterGc(context, page) {
     await cdp.detach().catch(() => {});
   }
 }
+
+/**
+ * Main-thread time the page spent inside `script` (self time of its functions, CDP sampling profiler at
+ * 100 µs) from navigation until `settleMs` after the load event, for each of `loads` fresh page views.
+ * `source` (the script's text) names anonymous functions by the code they start with.
+ */
+export async function scriptCpu(context, url, { script, source, loads = 5, settleMs = 300 }) {
+  const lines = source.split('\n');
+  const perLoad = [];
+  const byFunction = new Map();
+  for (let i = 0; i < loads; i += 1) {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    await page.goto(url, { waitUntil: 'load' });
+    await sleep(settleMs);
+    const { profile } = await cdp.send('Profiler.stop');
+    await cdp.detach().catch(() => {});
+    await page.close();
+    const selfMs = new Map();
+    profile.samples.forEach((nodeId, k) => selfMs.set(nodeId, (selfMs.get(nodeId) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000));
+    let total = 0;
+    for (const node of profile.nodes) {
+      const ms = selfMs.get(node.id) ?? 0;
+      if (!ms || !node.callFrame.url.endsWith(script)) continue;
+      total += ms;
+      const { functionName, lineNumber, columnNumber } = node.callFrame;
+      const key = `${lineNumber}:${columnNumber}`;
+      const label = functionName || (lineNumber === 0 && columnNumber < 40 ? '(top-level evaluation)' : `${lines[lineNumber]?.slice(columnNumber, columnNumber + 48) ?? '?'}…`);
+      const entry = byFunction.get(key) ?? { label, at: key, ms: 0 };
+      entry.ms += ms;
+      byFunction.set(key, entry);
+    }
+    perLoad.push(total);
+  }
+  const top = [...byFunction.values()].sort((a, b) => b.ms - a.ms).slice(0, 4).map((f) => ({ ...f, ms: f.ms / loads }));
+  return { perLoad, top };
+}

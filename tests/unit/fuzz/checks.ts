@@ -1,7 +1,7 @@
 // Well-formedness of what the parser and the drift engine return, as lists of problems (empty = fine).
 // The rules are written from the contracts in lib/hub/types.ts and lib/drift/types.ts, not from the code.
 import { DRIFT_FLAGS, FAMILY_STAT_IDS, TRAIT_CHANGE_KINDS, TRAIT_NAMES } from '../../../lib/drift';
-import type { BadgeSummary, FamilyStats, SiblingSimilarity, TraitDiff } from '../../../lib/drift';
+import type { BadgeSummary, FamilyStats, ModelTraits, SiblingSimilarity, TraitDiff } from '../../../lib/drift';
 import type { CardStats, HubModel } from '../../../lib/hub/types';
 
 const RELATIONS = ['finetune', 'adapter', 'quantized', 'merge'];
@@ -131,6 +131,8 @@ export interface InputFacts {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const COERCION_TOKENS = ['[object Object]', 'undefined', 'NaN', 'Infinity', 'function', '[object'];
+/** One pass to skip the strings with nothing of interest. */
+const SUSPECT = /[<\uD800-\uDFFF]|undefined|NaN|Infinity|function|\[object/;
 
 /** Scans every string (keys too) of the inputs, iteratively: inputs may be nested thousands deep. */
 export function inputFacts(...inputs: unknown[]): InputFacts {
@@ -138,6 +140,7 @@ export function inputFacts(...inputs: unknown[]): InputFacts {
   const stack: unknown[] = [...inputs];
   const seen = new Set<unknown>();
   const note = (text: string) => {
+    if (!SUSPECT.test(text)) return;
     if (!facts.hasLoneSurrogate && LONE_SURROGATE.test(text)) facts.hasLoneSurrogate = true;
     if (!facts.hasAngle && text.includes('<')) facts.hasAngle = true;
     for (const token of COERCION_TOKENS) if (text.includes(token)) facts.tokens.add(token);
@@ -174,6 +177,7 @@ export function outputProblems(label: string, output: unknown, facts: InputFacts
         break;
       case 'string':
         if (value.length > MAX_OUTPUT_STRING) problems.push(`${path}: ${value.length} characters`);
+        if (!SUSPECT.test(value)) break;
         for (const token of COERCION_TOKENS) {
           if (value.includes(token) && !facts.tokens.has(token)) problems.push(`${path} contains "${token}": ${value.slice(0, 120)}`);
         }
@@ -193,6 +197,22 @@ export function outputProblems(label: string, output: unknown, facts: InputFacts
         problems.push(`${path} is a ${typeof value}`);
     }
   }
+  return problems;
+}
+
+/** ModelTraits as lib/drift/types.ts describes them. */
+export function traitsProblems(t: ModelTraits): string[] {
+  const problems: string[] = [];
+  if (typeof t.id !== 'string' || t.id.length === 0) problems.push('traits without an id');
+  if (new Set(t.languages).size !== t.languages.length) problems.push('a language listed twice in traits');
+  if (t.languages.some((l) => l === 'multilingual' || l !== l.toLowerCase())) problems.push(`traits languages ${t.languages.join()}`);
+  if (new Set(t.datasets).size !== t.datasets.length) problems.push('a dataset listed twice in traits');
+  if (new Set(t.parents.map((p) => p.id)).size !== t.parents.length) problems.push('a parent listed twice in traits');
+  if (t.parents.some((p) => !PARENT_RELATIONS.includes(p.relation))) problems.push('traits parent with an unknown relation kind');
+  if (t.relationToParent !== t.parents[0]?.relation) problems.push('relationToParent is not the first parent\'s relation');
+  if (t.gated !== false && t.gated !== 'auto' && t.gated !== 'manual') problems.push(`traits gated ${String(t.gated)}`);
+  if (t.task !== undefined && t.task !== t.task.toLowerCase()) problems.push('task not lower-cased');
+  if (t.card && !(Number.isInteger(t.card.length) && t.card.bodyLength <= t.card.length)) problems.push('card lengths');
   return problems;
 }
 

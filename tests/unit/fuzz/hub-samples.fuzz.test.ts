@@ -5,9 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isHubModel } from '../../../lib/cache/db';
 import {
+  DRIFT_FLAGS,
   badgeSummary,
   cardStatsFromReadme,
   diffTraits,
@@ -19,7 +20,7 @@ import {
 } from '../../../lib/drift';
 import { parseModel, parseModelList } from '../../../lib/hub/parse';
 import type { CardStats, HubModel, Relation } from '../../../lib/hub/types';
-import { loadHubSnapshot } from '../../hub/fixtures/snapshot.mjs';
+import type { HubSnapshot } from '../../hub/server.mjs';
 import {
   badgeProblems,
   cardStatsProblems,
@@ -29,6 +30,7 @@ import {
   inputFacts,
   outputProblems,
   similarityProblems,
+  traitsProblems,
   type InputFacts,
 } from './checks';
 import { applyOps, expand, mutateReadme, mutationArb, payloadArb, readmeMutationArb } from './mutate';
@@ -44,6 +46,9 @@ const MODEL_SAMPLES: unknown[] = [...files.filter((f) => f.startsWith('model-inf
 const LIST_SAMPLES: unknown[] = [...files.filter((f) => f.startsWith('list-models_')).map(json), MODEL_SAMPLES.slice(0, 6)];
 
 /** READMEs the offline Hub serves for models built from the real samples (front matter = their cardData). */
+// The fixture generator has no type declarations of its own; its result is typed in server.d.mts.
+const fixtures = '../../hub/fixtures/snapshot.mjs';
+const { loadHubSnapshot } = (await import(fixtures)) as { loadHubSnapshot: () => HubSnapshot };
 const snapshot = loadHubSnapshot();
 const README_IDS = [
   'imageomics/biocap',
@@ -57,12 +62,14 @@ const README_IDS = [
 ];
 const READMES: string[] = README_IDS.map((id) => snapshot.models.get(id)?.readme).filter((r): r is string => typeof r === 'string');
 
-/** Runs per property; 10,000 in total. */
+/** Runs per property; 10,000 in total. About 10 s on 2 busy cores; the timeout leaves room for slow CI. */
 const RUNS = { models: 6000, lists: 2000, readmes: 2000 };
+const TIMEOUT = 90_000;
 const RELATIONS: Relation[] = ['finetune', 'adapter', 'quantized', 'merge'];
 
-/** How far the runs got, so a fuzz that stops at the parser is noticed. */
-const reached = { parsedPairs: 0, withParents: 0, flags: new Set<string>(), families: 0, similarities: 0, lists: 0, cards: 0, rejected: 0 };
+/** How far the runs got, so a fuzz that stops at the parser is noticed. Reset by each property. */
+const counters = () => ({ parsedPairs: 0, withParents: 0, flags: new Set<string>(), families: 0, similarities: 0, lists: 0, cards: 0, rejected: 0 });
+let reached = counters();
 
 function fail(what: string, problems: string[], input: unknown): never {
   const shown = JSON.stringify(input, (_k, v) => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 200)}…(${v.length})` : v))?.slice(0, 1500);
@@ -90,7 +97,7 @@ function expectOutput(label: string, output: unknown, facts: InputFacts, input: 
 function driftOf(parent: HubModel, child: HubModel, parentCard: CardStats | undefined, childCard: CardStats | undefined, facts: InputFacts, input: unknown) {
   const parentTraits = modelTraits(parent, parentCard);
   const childTraits = modelTraits(child, childCard);
-  expectOutput('traits', [parentTraits, childTraits], facts, input);
+  expectOutput('traits', [parentTraits, childTraits], facts, input, [...traitsProblems(parentTraits), ...traitsProblems(childTraits)]);
   const diff = diffTraits(parentTraits, childTraits);
   expectOutput('diff', diff, facts, input, diffProblems(diff));
   diff.flags.forEach((f) => reached.flags.add(f));
@@ -119,13 +126,10 @@ function noPollution(): void {
   expect(Object.keys(Object.prototype)).toEqual([]);
 }
 
-afterAll(() => {
-  // eslint-disable-next-line no-console
-  console.info('fuzz reached:', { ...reached, flags: [...reached.flags] });
-});
 
 describe('10,000 mutations of real Hub samples through the parser and the drift engine', () => {
   it('single model records (API answers, page props): parse → traits → diff → badge → family → similarity', () => {
+    reached = counters();
     const sampleIndex = fc.nat({ max: MODEL_SAMPLES.length - 1 });
     const child = fc.tuple(fc.nat({ max: MODEL_SAMPLES.length - 1 }), mutationArb);
     fc.assert(
@@ -147,7 +151,8 @@ describe('10,000 mutations of real Hub samples through the parser and the drift 
           const readme = mutateReadme(READMES[ri], readmeOps);
           const parentReadme = READMES[(ri + 1) % READMES.length];
           const input = { rawParent, rawChild, rawSiblings, readme, parentReadme: parentReadme.slice(0, 100), total };
-          const facts = inputFacts(rawParent, rawChild, rawSiblings, readme, parentReadme);
+          // Only a README's head (512 code points) and fixed phrases can reach the output.
+          const facts = inputFacts(rawParent, rawChild, rawSiblings, readme.slice(0, 2048), parentReadme.slice(0, 2048));
 
           const parent = expectModel(rawParent);
           const model = expectModel(rawChild);
@@ -169,9 +174,17 @@ describe('10,000 mutations of real Hub samples through the parser and the drift 
       ),
       { numRuns: RUNS.models, seed: 0x5eed01 },
     );
-  });
+    // The runs reached the engine, not only the parser (and the parser also said no, sometimes).
+    expect(reached.parsedPairs).toBeGreaterThan(RUNS.models / 3);
+    expect(reached.withParents).toBeGreaterThan(RUNS.models / 10);
+    expect(reached.families).toBe(reached.parsedPairs);
+    expect(reached.similarities).toBeGreaterThan(RUNS.models / 10);
+    expect(reached.rejected).toBeGreaterThan(0);
+    expect([...reached.flags].sort()).toEqual([...DRIFT_FLAGS].sort());
+  }, TIMEOUT);
 
   it('list answers (/api/models): parseModelList keeps only well-formed models; family statistics over them', () => {
+    reached = counters();
     fc.assert(
       fc.property(fc.nat({ max: LIST_SAMPLES.length - 1 }), mutationArb, fc.constantFrom(...RELATIONS), payloadArb, (li, ops, relation, totalPayload) => {
         const total = expand(totalPayload);
@@ -203,9 +216,12 @@ describe('10,000 mutations of real Hub samples through the parser and the drift 
       }),
       { numRuns: RUNS.lists, seed: 0x5eed02 },
     );
-  });
+    expect(reached.lists).toBeGreaterThan(RUNS.lists / 2);
+    expect(reached.families).toBeGreaterThan(RUNS.lists / 2);
+  }, TIMEOUT);
 
   it('README texts: card statistics, and the card rows of a diff', () => {
+    reached = counters();
     fc.assert(
       fc.property(
         fc.nat({ max: READMES.length - 1 }),
@@ -220,7 +236,7 @@ describe('10,000 mutations of real Hub samples through the parser and the drift 
           const b = mutateReadme(READMES[bi], bOps);
           // Now and then not text at all (a README answer that is not a string reaching the analysis).
           const readme: unknown = junkChance === 0 ? sha : a;
-          const facts = inputFacts(a, b, sha);
+          const facts = inputFacts(a.slice(0, 2048), b.slice(0, 2048), sha);
           const statsA = cardStatsFromReadme(readme as string, sha as string);
           const statsB = cardStatsFromReadme(b);
           for (const [stats, text] of [[statsA, readme], [statsB, b]] as const) {
@@ -234,17 +250,50 @@ describe('10,000 mutations of real Hub samples through the parser and the drift 
       ),
       { numRuns: RUNS.readmes, seed: 0x5eed03 },
     );
+    expect(reached.cards).toBe(RUNS.readmes);
+    expect(reached.flags.has('card-shrank') && reached.flags.has('auto-generated')).toBe(true);
+  }, TIMEOUT);
+});
+
+describe('the checks themselves', () => {
+  // A fuzz whose checks accept anything proves nothing: each check must reject a broken value.
+  const good = parseModel(MODEL_SAMPLES[0])!;
+  it('reject malformed HubModels', () => {
+    expect(hubModelProblems(good)).toEqual([]);
+    const broken = [
+      { ...good, id: 'a/b/c' },
+      { ...good, languages: ['en', 'multilingual'] },
+      { ...good, licenses: ['MIT'] },
+      { ...good, tags: ['ok', 3] },
+      { ...good, parents: [{ id: 'x/y', relation: 'sibling', source: 'tags' }] },
+      { ...good, parents: [{ id: 'x/y', relation: 'merge', source: 'tags' }, { id: 'X/Y', relation: 'merge', source: 'tags' }] },
+      { ...good, gated: true },
+      { ...good, downloads: -1 },
+      { ...good, sha: 'main' },
+      { ...good, childrenCount: { sibling: 1 } },
+      { ...good, extra: 1 },
+    ];
+    for (const model of broken) expect(hubModelProblems(model as unknown as HubModel)).not.toEqual([]);
   });
 
-  it('the fuzz reached the engine, not only the parser', () => {
-    // Runs in file order after the three properties above; if they failed this adds nothing new.
-    expect(reached.parsedPairs).toBeGreaterThan(RUNS.models / 3);
-    expect(reached.withParents).toBeGreaterThan(RUNS.models / 10);
-    expect(reached.families).toBeGreaterThan(RUNS.models / 2);
-    expect(reached.similarities).toBeGreaterThan(0);
-    expect(reached.lists).toBeGreaterThan(RUNS.lists / 2);
-    expect(reached.cards).toBe(RUNS.readmes);
-    expect(reached.rejected).toBeGreaterThan(0);
-    expect([...reached.flags].sort()).toEqual(['auto-generated', 'card-shrank', 'language-narrowed', 'license-relaxed', 'license-tightened', 'task-changed']);
+  it('reject malformed drift output', () => {
+    const facts = inputFacts({ id: 'plain' });
+    expect(outputProblems('x', { a: [1, 'text', { b: true }] }, facts)).toEqual([]);
+    for (const bad of [Number.NaN, Infinity, '[object Object]', 'undefined model', '<b>', '\uD800', 'x'.repeat(10_000), () => 1]) {
+      expect(outputProblems('x', { a: [bad] }, facts)).not.toEqual([]);
+    }
+    const parent = modelTraits(parseModel({ id: 'p/p', cardData: { license: 'llama3.1', language: ['en', 'de'] } })!);
+    const child = modelTraits(parseModel({ id: 'c/c', cardData: { license: 'mit', language: ['en'] } })!);
+    const diff = diffTraits(parent, child);
+    expect(diffProblems(diff)).toEqual([]);
+    expect(diffProblems({ ...diff, flags: [...diff.flags].reverse() })).not.toEqual([]);
+    expect(diffProblems({ ...diff, flags: [] })).not.toEqual([]);
+    expect(diffProblems({ ...diff, rows: diff.rows.slice(1) })).not.toEqual([]);
+    expect(badgeProblems({ ...badgeSummary([diff]), flags: [] }, [diff])).not.toEqual([]);
+    expect(traitsProblems({ ...child, languages: ['en', 'en'] })).not.toEqual([]);
+    const stats = cardStatsFromReadme('---\na: 1\n---\nhello');
+    expect(cardStatsProblems(stats, '---\na: 1\n---\nhello')).toEqual([]);
+    expect(cardStatsProblems({ ...stats, head: 'other' }, '---\na: 1\n---\nhello')).not.toEqual([]);
+    expect(cardStatsProblems({ ...stats, bodyLength: stats.length + 1 }, '---\na: 1\n---\nhello')).not.toEqual([]);
   });
 });

@@ -207,8 +207,22 @@ export interface Op {
   payload: Json;
 }
 
+/** How often each operation is picked: wrapping the whole record (almost always unparseable) is rare. */
+const OP_WEIGHTS: Record<OpKind, number> = {
+  delete: 3,
+  replace: 3,
+  retype: 3,
+  duplicate: 2,
+  shuffle: 2,
+  nest: 2,
+  inject: 3,
+  tag: 3,
+  baseModel: 2,
+  wrapRoot: 1,
+};
+
 export const opArb: fc.Arbitrary<Op> = fc.record({
-  kind: fc.constantFrom(...OP_KINDS),
+  kind: fc.oneof(...OP_KINDS.map((kind) => ({ weight: OP_WEIGHTS[kind], arbitrary: fc.constant(kind) }))),
   at: fc.nat(),
   n: fc.nat({ max: 10_000 }),
   payload: payloadArb,
@@ -246,22 +260,27 @@ function isContainer(value: unknown): value is Container {
   return typeof value === 'object' && value !== null;
 }
 
-const MAX_SLOT_DEPTH = 6;
-
-/** Every (container, key) slot down to a fixed depth, iteratively (values may be nested thousands deep). */
-function slotsOf(root: unknown): { container: Container; key: string | number }[] {
-  const slots: { container: Container; key: string | number }[] = [];
-  const stack: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }];
-  while (stack.length > 0) {
-    const { value, depth } = stack.pop()!;
-    if (!isContainer(value) || depth >= MAX_SLOT_DEPTH) continue;
-    const keys: (string | number)[] = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
-    for (const key of keys.slice(0, 200)) {
-      slots.push({ container: value, key });
-      stack.push({ value: (value as Record<string, unknown>)[key as string], depth: depth + 1 });
-    }
+/**
+ * The slot (object key or list index) an operation applies to: a short walk from the root steered by the
+ * digits of `at`, usually one to four levels deep. Cheap however large or deep the value is.
+ */
+function pickSlot(root: unknown, at: number): { container: Container; key: string | number } | undefined {
+  let seed = at;
+  const depth = 1 + (seed % 4);
+  seed = Math.floor(seed / 4);
+  let container: unknown = root;
+  let chosen: { container: Container; key: string | number } | undefined;
+  for (let level = 0; level < depth && isContainer(container); level++) {
+    const keys: (string | number)[] = Array.isArray(container) ? container.map((_, i) => i) : Object.keys(container);
+    if (keys.length === 0) break;
+    let key = keys[seed % keys.length];
+    // The id decides whether there is a model at all; touch it a quarter as often as other keys.
+    if (level === 0 && (key === 'id' || key === 'modelId') && keys.length > 1 && seed % 4 !== 0) key = keys[(seed + 1) % keys.length];
+    seed = Math.floor(seed / keys.length) + level * 7919;
+    chosen = { container, key };
+    container = (container as Record<string, unknown>)[key as string];
   }
-  return slots;
+  return chosen;
 }
 
 function retype(value: unknown, n: number): unknown {
@@ -347,9 +366,9 @@ function applyOp(root: unknown, op: Op): unknown {
     default:
       break;
   }
-  const slots = slotsOf(root);
-  if (slots.length === 0) return op.kind === 'replace' ? payload : root;
-  const { container, key } = slots[op.at % slots.length];
+  const slot = pickSlot(root, op.at);
+  if (slot === undefined) return op.kind === 'replace' ? payload : root;
+  const { container, key } = slot;
   const current = (container as Record<string, unknown>)[key as string];
   switch (op.kind) {
     case 'delete':
@@ -364,10 +383,11 @@ function applyOp(root: unknown, op: Op): unknown {
       break;
     case 'duplicate':
       if (Array.isArray(container)) {
-        for (let i = 0; i <= op.n % 4; i++) container.splice(key as number, 0, isContainer(current) ? copy(current) : current);
+        // The same object twice is fine: JSON from the Hub can hold equal values, and nothing here is cyclic.
+        for (let i = 0; i <= op.n % 4; i++) container.splice(key as number, 0, current);
       } else {
         const other = INJECT_PATHS[op.n % INJECT_PATHS.length];
-        setOwn(container, other[other.length - 1], isContainer(current) ? copy(current) : current);
+        setOwn(container, other[other.length - 1], current);
       }
       break;
     case 'shuffle':
@@ -380,9 +400,16 @@ function applyOp(root: unknown, op: Op): unknown {
   return root;
 }
 
-/** A mutated copy of `sample`. */
+const sampleText = new Map<unknown, string>();
+
+/** A mutated copy of `sample` (copied through JSON, which keeps `__proto__` keys as own data). */
 export function applyOps(sample: unknown, ops: Op[]): unknown {
-  let root = copy(sample);
+  let text = sampleText.get(sample);
+  if (text === undefined) {
+    text = JSON.stringify(sample);
+    sampleText.set(sample, text);
+  }
+  let root: unknown = JSON.parse(text);
   for (const op of ops) root = applyOp(root, op);
   return root;
 }
