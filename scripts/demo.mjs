@@ -44,6 +44,8 @@ if (screenshotDir) {
     await page.waitFor(() => !document.querySelector('[data-hf-drift="panel"]')?.shadowRoot?.textContent?.includes('Sampling'), undefined, { timeout: 10_000 }).catch(() => {});
     await scrollPanelIntoView(page);
     await page.screenshot(path.join(screenshotDir, `model-page-${scheme}.png`));
+    await page.evaluate(() => document.querySelector('[data-hf-drift="panel"]').shadowRoot.querySelector('.details-toggle')?.click());
+    await new Promise((r) => setTimeout(r, 300));
     const host = await page.raw.$('[data-hf-drift="panel"]');
     await host?.screenshot({ path: path.join(screenshotDir, `panel-${scheme}.png`) });
     if (scheme === 'light') {

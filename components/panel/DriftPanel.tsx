@@ -159,7 +159,7 @@ function Summary({ report }: { report: ModelReport }) {
       {relaxed && (
         <p class="flag relaxed" data-flag="license-relaxation" title={relaxed.diff!.license.obligations.join(' ')}>
           <span aria-hidden="true">⚠ </span>
-          <strong>{licenseArrow(relaxed)}</strong>
+          <strong>{licenseArrow(relaxed, report)}</strong>
           <span class="flag-why"> — {relaxed.diff!.license.obligations[0] ?? relaxed.diff!.license.summary}</span>
         </p>
       )}
@@ -192,17 +192,12 @@ function familyLine(report: ModelReport): string {
   return `Children: ${entries.map(([rel, n]) => `${count(n!)} ${(CHILDREN_LABEL[rel] ?? rel).toLowerCase()}`).join(', ')}.`;
 }
 
-function licenseArrow(parent: ParentReport): string {
-  const diff = parent.diff!;
-  const from = diff.rows.find((r) => r.trait === 'license')?.parentDisplay;
-  const to = diff.rows.find((r) => r.trait === 'license')?.childDisplay;
-  const label = diff.license.certainty === 'possible' ? 'License possibly relaxed' : 'License relaxed';
-  return from && to ? `${label}: ${shortLicense(from)} → ${shortLicense(to)}` : label;
-}
-
-/** "Llama 3.1 Community License Agreement (custom commercial)" → "Llama 3.1 Community License Agreement". */
-function shortLicense(display: string): string {
-  return display.replace(/\s*\([^)]*\)\s*$/, '');
+function licenseArrow(parent: ParentReport, child: ModelReport): string {
+  const names = (licenses: { shortName: string }[] | undefined) => licenses?.map((l) => l.shortName).join(' + ');
+  const from = names(parent.traits?.licenses);
+  const to = names(child.traits?.licenses);
+  const label = parent.diff!.license.certainty === 'possible' ? 'License possibly relaxed' : 'License relaxed';
+  return from && to ? `${label}: ${from} → ${to}` : label;
 }
 
 function Freshness({ report }: { report: ModelReport }) {

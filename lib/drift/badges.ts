@@ -28,9 +28,9 @@ function flagPhrase(flag: DriftFlag, diff: unknown): string {
   const arrow = from && to ? `: ${from} → ${to}` : '';
   switch (flag) {
     case 'license-relaxed':
-      return `${field(license, 'certainty') === 'possible' ? 'Licence possibly relaxed' : 'Licence relaxed'}${arrow}`;
+      return `${field(license, 'certainty') === 'possible' ? 'License possibly relaxed' : 'License relaxed'}${arrow}`;
     case 'license-tightened':
-      return `Licence tightened${arrow}`;
+      return `License tightened${arrow}`;
     case 'language-narrowed': {
       const parentCount = field(languages, 'parentCount');
       const childCount = field(languages, 'childCount');
@@ -121,7 +121,7 @@ export function badgeSummary(diffsIn: TraitDiff[]): BadgeSummary {
     }
   }
 
-  // Changes that raise no badge (library, datasets, a sideways licence change...).
+  // Changes that raise no badge (library, datasets, a sideways license change...).
   const flaggedTraits = new Set(flags.map((flag) => FLAG_TRAIT[flag]));
   const otherChanges = new Set<string>();
   for (const diff of diffs) {

@@ -81,7 +81,7 @@ export function familyStats(
   const withTask = diffs.filter(({ child }) => parent.task !== undefined && child.task !== undefined);
   const withCard = diffs.filter(({ child }) => child.card !== undefined);
   const withBothCards = parent.card && parent.card.length > 0 ? withCard.filter(({ child }) => child.card!.length > 0) : [];
-  const noLicenseReason = parent.licenses.length === 0 ? 'the parent states no licence' : 'no sampled child states a licence';
+  const noLicenseReason = parent.licenses.length === 0 ? 'the parent states no license' : 'no sampled child states a license';
   const noLanguageReason = parent.languages.length === 0 ? 'the parent lists no language' : 'no sampled child lists a language';
   const noCardReason = withCard.length === 0 ? 'no child card was fetched' : "the parent's card was not fetched or is empty";
   const finetuneOnly = (figure: StudyFigure): StudyFigure =>
@@ -95,19 +95,19 @@ export function familyStats(
   const stats: FamilyStat[] = [
     rateStat(
       'license-changed',
-      'Licence changed',
+      'License changed',
       withLicense.map(({ child }) => mutationRate(parentIdentities, child.licenses.map((f) => f.identity))),
       noLicenseReason,
-      `The study's mutation rate: ${STUDY_MUTATION_DEFINITION}. With one licence each it is the share of children with a different licence.`,
+      `The study's mutation rate: ${STUDY_MUTATION_DEFINITION}. With one license each it is the share of children with a different license.`,
       finetuneOnly(LICENSE_MUTATION_FINETUNE),
     ),
     shareStat(
       'license-relaxed',
-      'Licence relaxed',
+      'License relaxed',
       withLicense.filter(({ diff }) => diff.license.kind === 'relaxed').length,
       withLicense.length,
       noLicenseReason,
-      'Children whose licence is less restrictive than the parent\'s (including possible relaxations from a custom licence). The study reports the direction (mostly toward permissive licences) but no single share.',
+      'Children whose license is less restrictive than the parent\'s (including possible relaxations from a custom license). The study reports the direction (mostly toward permissive licenses) but no single share.',
     ),
     rateStat(
       'language-changed',

@@ -1,9 +1,9 @@
-// Licence classes, facts and the relaxation order.
+// License classes, facts and the relaxation order.
 //
-// Facts about SPDX licences come from maintained data packages (OSI approval: `spdx-license-list`;
+// Facts about SPDX licenses come from maintained data packages (OSI approval: `spdx-license-list`;
 // copyleft: `spdx-copyleft`; permissive ratings: `@blueoak/list`). Only what that data cannot tell is
 // typed by hand: the Hub key → SPDX id mapping, classes the data lacks (Creative Commons NC/ND/BY,
-// data licences, weak vs strong copyleft) and the Hub's custom model licences, each citing the clause
+// data licenses, weak vs strong copyleft) and the Hub's custom model licenses, each citing the clause
 // it encodes. Nothing here is legal advice; sentences are worded as "may", "asks", "requires".
 
 import spdxList from 'spdx-license-list/spdx.json';
@@ -41,7 +41,7 @@ function spdxEntry(id: string | undefined): SpdxEntry | undefined {
 const WEAK_COPYLEFT_SPDX = /^(LGPL|MPL|EPL|CDDL|MS-RL|CPL|IPL|ErlPL|SPL)-/;
 
 // ---------------------------------------------------------------------------------------------
-// The Hub's licence keys (hub-docs docs/hub/repositories-licenses.md @ fd6cf1f, 2026-06-06)
+// The Hub's license keys (hub-docs docs/hub/repositories-licenses.md @ fd6cf1f, 2026-06-06)
 
 interface HubEntry {
   /** The Hub's full name for the key. */
@@ -89,7 +89,7 @@ function ccNonCommercial(variant: 'NC' | 'NC-SA' | 'NC-ND', version: string): Hu
 function llama(version: '2' | '3' | '3.1' | '3.2' | '3.3' | '4'): HubEntry {
   const early = version === '2' || version === '3';
   const multimodalEu = version === '3.2' || version === '4';
-  const short = `Llama ${version} licence`;
+  const short = `Llama ${version} license`;
   const naming =
     version === '2'
       ? undefined
@@ -99,7 +99,7 @@ function llama(version: '2' | '3' | '3.1' | '3.2' | '3.3' | '4'): HubEntry {
   const regional = multimodalEu
     ? `Rights to the Llama ${version} multimodal models are not granted to people or companies based in the EU (end users of products built on them excepted).`
     : undefined;
-  const keep = `The ${short} requires derivatives to keep its terms (a copy of the licence, its notice and the Acceptable Use Policy)`;
+  const keep = `The ${short} requires derivatives to keep its terms (a copy of the license, its notice and the Acceptable Use Policy)`;
   const obligation =
     version === '2'
       ? `${keep} and forbids using Llama 2 outputs to improve other large language models.`
@@ -107,8 +107,8 @@ function llama(version: '2' | '3' | '3.1' | '3.2' | '3.3' | '4'): HubEntry {
         ? `${keep}, to show "Built with Meta Llama 3" and to use a name starting with "Llama 3"; it also forbids using outputs to improve other large language models.`
         : `${keep}, to show "Built with Llama" and to use a name starting with "Llama".${multimodalEu ? ' Its multimodal models are not licensed to people or companies based in the EU.' : ''}`;
   const clause = early
-    ? `Llama ${version} Community License §1.b.i–iii (copy of the Agreement and the notice with any redistribution${version === '3' ? '; "Built with Meta Llama 3"; model names start with "Llama 3"' : ''}), §1.b.iv (Acceptable Use Policy), §1.b.v (no using outputs to improve other LLMs), §2 (over 700M monthly active users need a separate licence from Meta)`
-    : `Llama ${version} Community License §1.b.i (copy of the Agreement, "Built with Llama", model names start with "Llama"), §1.b.iii (notice), §1.b.iv (Acceptable Use Policy), §2 (over 700M monthly active users need a separate licence from Meta)${multimodalEu ? '; Acceptable Use Policy: multimodal-model rights not granted to EU-domiciled individuals or companies' : ''}`;
+    ? `Llama ${version} Community License §1.b.i–iii (copy of the Agreement and the notice with any redistribution${version === '3' ? '; "Built with Meta Llama 3"; model names start with "Llama 3"' : ''}), §1.b.iv (Acceptable Use Policy), §1.b.v (no using outputs to improve other LLMs), §2 (over 700M monthly active users need a separate license from Meta)`
+    : `Llama ${version} Community License §1.b.i (copy of the Agreement, "Built with Llama", model names start with "Llama"), §1.b.iii (notice), §1.b.iv (Acceptable Use Policy), §2 (over 700M monthly active users need a separate license from Meta)${multimodalEu ? '; Acceptable Use Policy: multimodal-model rights not granted to EU-domiciled individuals or companies' : ''}`;
   return {
     name: `Llama ${version} Community License Agreement`,
     cls: 'custom-commercial',
@@ -121,7 +121,7 @@ function llama(version: '2' | '3' | '3.1' | '3.2' | '3.3' | '4'): HubEntry {
     regional,
     obligation,
     clause,
-    basis: 'hand table from the licence text (meta-llama/llama-models LICENSE files)',
+    basis: 'hand table from the license text (meta-llama/llama-models LICENSE files)',
   };
 }
 
@@ -134,9 +134,9 @@ function rail(name: string, short: string, clauseSource: string): HubEntry {
     attribution: 'yes',
     shareAlike: 'no',
     useRestrictions: 'yes',
-    obligation: `The ${short} requires derivatives to carry its use-based restrictions into their own licence and to include a copy of it.`,
-    clause: `${clauseSource}: paragraph 4(a) (use-based restrictions of paragraph 5 must be an enforceable provision in any licence of derivatives), 4(b) (copy of the licence), paragraph 5 and Attachment A (the restrictions)`,
-    basis: 'hand table from the RAIL licence texts',
+    obligation: `The ${short} requires derivatives to carry its use-based restrictions into their own license and to include a copy of it.`,
+    clause: `${clauseSource}: paragraph 4(a) (use-based restrictions of paragraph 5 must be an enforceable provision in any license of derivatives), 4(b) (copy of the license), paragraph 5 and Attachment A (the restrictions)`,
+    basis: 'hand table from the RAIL license texts',
   };
 }
 
@@ -150,7 +150,7 @@ function researchOnly(name: string, short: string, clause: string, read: boolean
     useRestrictions: 'yes',
     obligation: `The ${short} allows research use only; a derivative cannot offer wider rights than that.`,
     clause,
-    basis: read ? 'hand table from the licence text' : 'hand table from the licence name only (terms not read)',
+    basis: read ? 'hand table from the license text' : 'hand table from the license name only (terms not read)',
   };
 }
 
@@ -158,20 +158,20 @@ const HUB_LICENSES: Readonly<Record<string, HubEntry>> = {
   'apache-2.0': { name: 'Apache license 2.0', spdx: 'Apache-2.0' },
   mit: { name: 'MIT', spdx: 'MIT' },
   openrail: {
-    ...rail('OpenRAIL license family', 'OpenRAIL licence', 'OpenRAIL family (as in the RAIL-M template)'),
-    basis: 'hand table: a family key; the specific RAIL licence file governs',
+    ...rail('OpenRAIL license family', 'OpenRAIL license', 'OpenRAIL family (as in the RAIL-M template)'),
+    basis: 'hand table: a family key; the specific RAIL license file governs',
   },
-  'bigscience-openrail-m': rail('BigScience OpenRAIL-M', 'BigScience OpenRAIL-M licence', 'BigScience OpenRAIL-M'),
-  'creativeml-openrail-m': rail('CreativeML OpenRAIL-M', 'CreativeML OpenRAIL-M licence', 'CreativeML Open RAIL-M (2022-08-22)'),
-  'bigscience-bloom-rail-1.0': rail('BigScience BLOOM RAIL 1.0', 'BLOOM RAIL licence', 'BigScience BLOOM RAIL 1.0'),
-  'bigcode-openrail-m': rail('BigCode Open RAIL-M v1', 'BigCode OpenRAIL-M licence', 'BigCode Open RAIL-M v1'),
+  'bigscience-openrail-m': rail('BigScience OpenRAIL-M', 'BigScience OpenRAIL-M license', 'BigScience OpenRAIL-M'),
+  'creativeml-openrail-m': rail('CreativeML OpenRAIL-M', 'CreativeML OpenRAIL-M license', 'CreativeML Open RAIL-M (2022-08-22)'),
+  'bigscience-bloom-rail-1.0': rail('BigScience BLOOM RAIL 1.0', 'BLOOM RAIL license', 'BigScience BLOOM RAIL 1.0'),
+  'bigcode-openrail-m': rail('BigCode Open RAIL-M v1', 'BigCode OpenRAIL-M license', 'BigCode Open RAIL-M v1'),
   'afl-3.0': { name: 'Academic Free License v3.0', spdx: 'AFL-3.0' },
   'artistic-2.0': { name: 'Artistic license 2.0', spdx: 'Artistic-2.0' },
   'bsl-1.0': { name: 'Boost Software License 1.0', spdx: 'BSL-1.0' },
   bsd: {
     name: 'BSD license family',
     cls: 'permissive',
-    short: 'BSD licence',
+    short: 'BSD license',
     basis: 'hand table: a family key; every BSD variant is permissive and keeps the copyright notice',
   },
   'bsd-2-clause': { name: 'BSD 2-clause "Simplified" license', spdx: 'BSD-2-Clause' },
@@ -192,7 +192,7 @@ const HUB_LICENSES: Readonly<Record<string, HubEntry>> = {
   cc: {
     name: 'Creative Commons license family',
     cls: 'unknown',
-    short: 'Creative Commons licence (version not stated)',
+    short: 'Creative Commons license (version not stated)',
     basis: 'a family key covering everything from CC0 to CC BY-NC-ND; the card must say which one',
   },
   'cc0-1.0': { name: 'Creative Commons Zero v1.0 Universal', spdx: 'CC0-1.0', ...NO_ATTRIBUTION },
@@ -266,8 +266,8 @@ const HUB_LICENSES: Readonly<Record<string, HubEntry>> = {
     short: 'Apple Sample Code License',
     commercialUse: 'yes',
     attribution: 'yes',
-    clause: 'Apple Sample Code License: use, modify and redistribute; keep the notice on unmodified copies; no patent licence granted',
-    basis: 'hand table from the licence text (not on the SPDX list)',
+    clause: 'Apple Sample Code License: use, modify and redistribute; keep the notice on unmodified copies; no patent license granted',
+    basis: 'hand table from the license text (not on the SPDX list)',
   },
   'apple-amlr': researchOnly(
     'Apple Model License for Research',
@@ -291,9 +291,9 @@ const HUB_LICENSES: Readonly<Record<string, HubEntry>> = {
     commercialUse: 'yes',
     attribution: 'yes',
     clause: 'OpenMDW 1.1: use, modify and redistribute without restriction; keep the agreement and notices',
-    basis: 'hand table from the licence\'s own summary (no SPDX id yet)',
+    basis: 'hand table from the license\'s own summary (no SPDX id yet)',
   },
-  'openrail++': rail('Open Rail++-M License', 'Open RAIL++-M licence', 'Open RAIL++-M (2023-07-26)'),
+  'openrail++': rail('Open Rail++-M License', 'Open RAIL++-M license', 'Open RAIL++-M (2023-07-26)'),
   'osl-3.0': { name: 'Open Software License 3.0', spdx: 'OSL-3.0' },
   postgresql: { name: 'PostgreSQL License', spdx: 'PostgreSQL' },
   'ofl-1.1': { name: 'SIL Open Font License 1.1', spdx: 'OFL-1.1', cls: 'weak-copyleft', shareAlike: 'yes' },
@@ -314,7 +314,7 @@ const HUB_LICENSES: Readonly<Record<string, HubEntry>> = {
   },
   'deepfloyd-if-license': researchOnly(
     'DeepFloyd IF Research License Agreement',
-    'DeepFloyd IF licence',
+    'DeepFloyd IF license',
     'DeepFloyd IF Research License Agreement, grant of rights: "solely for your non-commercial research purposes"',
     true,
   ),
@@ -333,12 +333,12 @@ const HUB_LICENSES: Readonly<Record<string, HubEntry>> = {
   'grok2-community': {
     name: 'Grok 2 Community License Agreement',
     cls: 'custom-commercial',
-    short: 'Grok 2 licence',
+    short: 'Grok 2 license',
     commercialUse: 'conditional',
     attribution: 'yes',
     useRestrictions: 'yes',
     obligation:
-      'The Grok 2 licence reportedly forbids using the model or its outputs to train or improve other general-purpose models (fine-tunes of Grok 2 excepted) and asks derivatives to keep its terms; check the licence text.',
+      'The Grok 2 license reportedly forbids using the model or its outputs to train or improve other general-purpose models (fine-tunes of Grok 2 excepted) and asks derivatives to keep its terms; check the license text.',
     clause: 'Grok 2 Community License Agreement: no training or improving other foundation models with the materials or outputs (as reported; text not read)',
     basis: 'hand table from third-party summaries; terms not verified',
   },
@@ -356,11 +356,11 @@ const HUB_LICENSES: Readonly<Record<string, HubEntry>> = {
       'Gemma Terms of Use §3.1 (distribution: copy of the terms, the "Gemma is provided under…" notice, modified-file notices, §3.2 restrictions as an enforceable provision), §3.2 (Prohibited Use Policy); "Model Derivatives" include models trained on Gemma outputs',
     basis: 'hand table from the Gemma Terms of Use',
   },
-  unknown: { name: 'Unknown', cls: 'unknown', short: 'unknown licence', basis: 'the card says the licence is unknown' },
-  other: { name: 'Other', cls: 'unknown', short: 'custom licence', basis: 'custom licence: terms not known to HF Drift' },
+  unknown: { name: 'Unknown', cls: 'unknown', short: 'unknown license', basis: 'the card says the license is unknown' },
+  other: { name: 'Other', cls: 'unknown', short: 'custom license', basis: 'custom license: terms not known to HF Drift' },
 };
 
-/** Every licence key the Hub documents, in its order. */
+/** Every license key the Hub documents, in its order. */
 export const HUB_LICENSE_KEYS: readonly string[] = Object.freeze(Object.keys(HUB_LICENSES));
 
 export function isHubLicenseKey(key: string): boolean {
@@ -390,7 +390,7 @@ export const LICENSE_CLASS_LABELS: Readonly<Record<LicenseClass, string>> = {
  *  1 weak copyleft: share-alike for the covered files only.
  *  2 strong copyleft: the whole derivative must stay under the same terms.
  *  3 use-restricted (OpenRAIL): open-ish grant, but use restrictions must be carried downstream.
- *  4 custom commercial (Llama, Gemma): use restrictions plus the licence's own terms, naming/notice
+ *  4 custom commercial (Llama, Gemma): use restrictions plus the license's own terms, naming/notice
  *    rules, user caps or regional exclusions.
  *  5 non-commercial: no commercial use at all.
  *  6 research only: non-commercial and limited to research.
@@ -425,7 +425,7 @@ export function compareRestriction(a: LicenseFacts, b: LicenseFacts): -1 | 0 | 1
 
 const cache = new Map<string, LicenseFacts>();
 
-/** Normalises a licence key from untrusted input: lower-case, trimmed; missing → `unknown`. */
+/** Normalises a license key from untrusted input: lower-case, trimmed; missing → `unknown`. */
 export function normaliseLicenseKey(key: unknown): string {
   const t = text(key);
   return t === undefined ? 'unknown' : clip(t.toLowerCase(), 120);
@@ -456,8 +456,8 @@ function generatedObligation(short: string, facts: Omit<LicenseFacts, 'obligatio
   const parts: string[] = [];
   if (facts.derivativesShareable === 'no') return `${short} does not allow sharing modified versions at all.`;
   if (facts.commercialUse === 'no') parts.push('does not allow commercial use, and a derivative cannot grant commercial rights it never received');
-  if (facts.shareAlike === 'yes') parts.push('asks that derivatives be shared under the same or a compatible licence');
-  if (parts.length === 0 && facts.attribution === 'yes') parts.push('asks that the original\'s copyright and licence notices (credit) be kept');
+  if (facts.shareAlike === 'yes') parts.push('asks that derivatives be shared under the same or a compatible license');
+  if (parts.length === 0 && facts.attribution === 'yes') parts.push('asks that the original\'s copyright and license notices (credit) be kept');
   if (parts.length === 0) return undefined;
   return `${short} ${parts.join('; it also ')}.`;
 }
@@ -480,15 +480,15 @@ function buildFacts(key: string, entry: HubEntry | undefined, custom?: { name?: 
   if (isNamedCustom) {
     const shown = customName ?? customLink ?? '';
     label = shown;
-    shortName = `custom licence "${shown}"`;
+    shortName = `custom license "${shown}"`;
     identity = `other:${shown.toLowerCase()}`;
     source = 'named-custom';
-    basis = 'custom licence (license: other): its terms are not known to HF Drift';
+    basis = 'custom license (license: other): its terms are not known to HF Drift';
   } else if (entry === undefined) {
     label = key;
-    shortName = `licence "${key}"`;
+    shortName = `license "${key}"`;
     source = 'unrecognised';
-    basis = 'not one of the Hub\'s licence keys: custom or unknown';
+    basis = 'not one of the Hub\'s license keys: custom or unknown';
   } else {
     label = entry.name;
     shortName = entry.short ?? spdxId ?? entry.name;
@@ -503,7 +503,7 @@ function buildFacts(key: string, entry: HubEntry | undefined, custom?: { name?: 
     licenseClass,
     classLabel:
       source === 'named-custom'
-        ? 'custom licence, terms unknown'
+        ? 'custom license, terms unknown'
         : source === 'unrecognised'
           ? 'custom or unknown'
           : LICENSE_CLASS_LABELS[licenseClass],
@@ -540,7 +540,7 @@ function buildFacts(key: string, entry: HubEntry | undefined, custom?: { name?: 
 }
 
 /**
- * Facts for one licence key. `custom` carries `license_name` / `license_link` for `license: other`.
+ * Facts for one license key. `custom` carries `license_name` / `license_link` for `license: other`.
  * Keys outside the Hub's list give a "custom or unknown" entry; never throws.
  */
 export function licenseFacts(key: string, custom?: { name?: string; link?: string }): LicenseFacts {
@@ -588,7 +588,7 @@ export function coerceLicenseList(value: unknown): LicenseFacts[] {
   return out;
 }
 
-/** "Llama 3.1 Community License Agreement (custom commercial)" for one or more licences. */
+/** "Llama 3.1 Community License Agreement (custom commercial)" for one or more licenses. */
 export function describeLicenses(licenses: LicenseFacts[]): string {
   if (licenses.length === 0) return 'not stated';
   return clip(licenses.map((f) => `${f.label} (${f.classLabel})`).join(' + '), 400);
@@ -611,7 +611,7 @@ function uniqueStrings(items: (string | undefined)[]): string[] {
 }
 
 /**
- * Compares the licences of a parent and a child. Relaxed = the child's most restrictive known class
+ * Compares the licenses of a parent and a child. Relaxed = the child's most restrictive known class
  * is strictly less restrictive than the parent's; tightened = strictly more; sideways = same tier.
  * Drift is not monotone: both directions are reported; only relaxation is a likely violation.
  */
@@ -647,16 +647,16 @@ export function compareLicenses(parent: LicenseFacts[], child: LicenseFacts[]): 
   });
 
   if (p.length === 0 && c.length === 0) {
-    return result('unknown', 'Neither the parent nor the child states a licence, so there is nothing to compare.');
+    return result('unknown', 'Neither the parent nor the child states a license, so there is nothing to compare.');
   }
-  if (p.length === 0) return result('added', `The parent states no licence; the child uses ${cDesc}.`);
+  if (p.length === 0) return result('added', `The parent states no license; the child uses ${cDesc}.`);
   if (c.length === 0) {
-    return result('dropped', `The child states no licence; the parent uses ${pDesc}.`, {
+    return result('dropped', `The child states no license; the parent uses ${pDesc}.`, {
       obligations: uniqueStrings(p.map((f) => f.obligation)),
       note: 'The parent\'s terms still apply to a derivative, but the child\'s page no longer shows them.',
     });
   }
-  if (removed.length === 0 && added.length === 0) return result('same', `Same licence as the parent: ${cDesc}.`);
+  if (removed.length === 0 && added.length === 0) return result('same', `Same license as the parent: ${cDesc}.`);
 
   if (keptParent) {
     const looser = added.some((f) => {
@@ -665,7 +665,7 @@ export function compareLicenses(parent: LicenseFacts[], child: LicenseFacts[]): 
     });
     return result('added', `The child keeps the parent's ${pDesc} and adds ${describeLicenses(added)}.`, {
       note: looser
-        ? 'If the added licence is offered as an alternative, users could pick its looser terms; the parent\'s terms still bind the derivative.'
+        ? 'If the added license is offered as an alternative, users could pick its looser terms; the parent\'s terms still bind the derivative.'
         : undefined,
     });
   }
@@ -677,7 +677,7 @@ export function compareLicenses(parent: LicenseFacts[], child: LicenseFacts[]): 
     kind = cMax.rank < pMax.rank ? 'relaxed' : cMax.rank > pMax.rank ? 'tightened' : 'sideways';
     if (kind === 'relaxed') certainty = 'likely';
   } else if (cMax && !cUnknown) {
-    // The parent has at least one licence with unknown terms.
+    // The parent has at least one license with unknown terms.
     const namedCustomParent = p.some((f) => restrictionRank(f.licenseClass) === undefined && f.key !== 'unknown');
     if (pMax && cMax.rank < pMax.rank) {
       kind = 'relaxed';
@@ -686,10 +686,10 @@ export function compareLicenses(parent: LicenseFacts[], child: LicenseFacts[]): 
       kind = 'relaxed';
       certainty = 'possible';
     } else {
-      reason = 'the parent\'s licence terms are unknown here';
+      reason = 'the parent\'s license terms are unknown here';
     }
   } else {
-    reason = 'the child\'s licence terms are unknown here';
+    reason = 'the child\'s license terms are unknown here';
   }
 
   const obligations = uniqueStrings(
@@ -698,27 +698,27 @@ export function compareLicenses(parent: LicenseFacts[], child: LicenseFacts[]): 
   switch (kind) {
     case 'relaxed':
       return certainty === 'likely'
-        ? result('relaxed', `Licence relaxed: ${pDesc} → ${cDesc}. The child offers looser terms than its parent, which the parent's licence may not allow.`, {
+        ? result('relaxed', `License relaxed: ${pDesc} → ${cDesc}. The child offers looser terms than its parent, which the parent's license may not allow.`, {
             certainty,
             obligations,
-            note: 'The study found drift from restrictive toward permissive licences common, and often against the upstream terms. Worth checking before reuse.',
+            note: 'The study found drift from restrictive toward permissive licenses common, and often against the upstream terms. Worth checking before reuse.',
           })
-        : result('relaxed', `Licence possibly relaxed: ${pDesc} → ${cDesc}. The parent's terms are unknown here, so the child's ${LICENSE_CLASS_LABELS[cMax?.facts.licenseClass ?? 'permissive']} licence may grant more than the parent allows.`, {
+        : result('relaxed', `License possibly relaxed: ${pDesc} → ${cDesc}. The parent's terms are unknown here, so the child's ${LICENSE_CLASS_LABELS[cMax?.facts.licenseClass ?? 'permissive']} license may grant more than the parent allows.`, {
             certainty,
             obligations,
-            note: 'Read the parent\'s licence to know whether this is allowed.',
+            note: 'Read the parent\'s license to know whether this is allowed.',
           });
     case 'tightened':
-      return result('tightened', `Licence tightened: ${pDesc} → ${cDesc}.`, {
+      return result('tightened', `License tightened: ${pDesc} → ${cDesc}.`, {
         obligations,
         note: 'Adding restrictions is usually allowed; the parent\'s own terms still apply to what the child inherits.',
       });
     case 'sideways':
-      return result('sideways', `Licence changed within the same class (${LICENSE_CLASS_LABELS[cMax?.facts.licenseClass ?? 'unknown']}): ${pDesc} → ${cDesc}.`, {
+      return result('sideways', `License changed within the same class (${LICENSE_CLASS_LABELS[cMax?.facts.licenseClass ?? 'unknown']}): ${pDesc} → ${cDesc}.`, {
         obligations,
       });
     default:
-      return result('unknown', `Licence changed: ${pDesc} → ${cDesc}. The direction can't be judged because ${reason}.`, {
+      return result('unknown', `License changed: ${pDesc} → ${cDesc}. The direction can't be judged because ${reason}.`, {
         obligations,
       });
   }

@@ -3,7 +3,7 @@
 
 /** Longest text we keep from Hub data for display; longer values are cut with an ellipsis. */
 export const MAX_DISPLAY_CHARS = 200;
-/** Longest list of items we keep from one field (languages, datasets, licences). */
+/** Longest list of items we keep from one field (languages, datasets, licenses). */
 export const MAX_LIST_ITEMS = 500;
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -9,7 +9,7 @@ import type { ModelTraits, PairSimilarity, SiblingSimilarity, SimilarityTrait } 
 export const SIMILARITY_TRAITS: readonly SimilarityTrait[] = ['license', 'languages', 'task', 'library', 'datasets', 'auto-generated'];
 
 export const SIMILARITY_DEFINITION =
-  'Share of compared traits with equal values (licence set, language set, task, library, dataset set, and auto-generated card when both cards were fetched). A trait is compared only when at least one of the two models states it. The sibling figure is the mean of that share over the siblings sampled (n).';
+  'Share of compared traits with equal values (license set, language set, task, library, dataset set, and auto-generated card when both cards were fetched). A trait is compared only when at least one of the two models states it. The sibling figure is the mean of that share over the siblings sampled (n).';
 
 function sameSet(a: string[], b: string[]): boolean {
   const sa = new Set(a);

@@ -22,7 +22,7 @@ export const STUDY_MUTATION_DEFINITION =
 export const LICENSE_MUTATION_FINETUNE: StudyFigure = {
   value: 27409.5 / 138694,
   display: '19.8%',
-  scope: 'fine-tune edges where both sides have a licence, n = 138,694',
+  scope: 'fine-tune edges where both sides have a license, n = 138,694',
   source: `${REPO}, orderings_analysis.ipynb output (27,409.5 / 138,694)`,
 };
 
@@ -223,7 +223,7 @@ export const STUDY_TASK_ORDER = [
 ] as const;
 
 /**
- * The study's optimal weighted ordering of the top-20 licences, upstream → downstream (fine-tune
+ * The study's optimal weighted ordering of the top-20 licenses, upstream → downstream (fine-tune
  * edges; consistent with 113 of 121 oriented edges). An observed direction of traffic, not a
  * restrictiveness scale: the engine's own order is in licenses.ts. Source: orderings_analysis.ipynb.
  */
@@ -256,6 +256,6 @@ export const STUDY_LANGUAGE_ORDER = [
   'id', 'vi', 'tr', 'ru', 'es', 'zh', 'ar', 'hi', 'ko', 'en',
 ] as const;
 
-/** The study's finding on licence direction, for explanations. */
+/** The study's finding on license direction, for explanations. */
 export const LICENSE_DRIFT_FINDING =
-  'The study found licences drift both ways: mostly from Llama/Gemma/OpenRAIL toward permissive licences (often against the upstream terms), but Apache/MIT children also move to non-commercial or OpenRAIL licences.';
+  'The study found licenses drift both ways: mostly from Llama/Gemma/OpenRAIL toward permissive licenses (often against the upstream terms), but Apache/MIT children also move to non-commercial or OpenRAIL licenses.';

@@ -41,7 +41,7 @@ export const DRIFT_FLAGS = [
 export type DriftFlag = (typeof DRIFT_FLAGS)[number];
 
 // ---------------------------------------------------------------------------------------------
-// Licences
+// Licenses
 
 export const LICENSE_CLASSES = [
   'permissive',
@@ -61,7 +61,7 @@ export type LicenseClass = (typeof LICENSE_CLASSES)[number];
 export type CommercialUse = 'yes' | 'no' | 'conditional' | 'unknown';
 export type Tristate = 'yes' | 'no' | 'unknown';
 
-/** Where a licence entry came from. */
+/** Where a license entry came from. */
 export type LicenseSource =
   | 'hub-list' // one of the Hub's documented keys
   | 'named-custom' // `license: other` with a license_name / license_link
@@ -70,11 +70,11 @@ export type LicenseSource =
 export interface LicenseFacts {
   /** The Hub key as given (lower-cased, trimmed), e.g. `llama3.1`, `other`, `modified-mit`. */
   key: string;
-  /** Identity used to decide "same licence": the key, or `other:<license_name>` for custom licences. */
+  /** Identity used to decide "same license": the key, or `other:<license_name>` for custom licenses. */
   identity: string;
   /** Full name for display, e.g. "Llama 3.1 Community License Agreement". */
   label: string;
-  /** Short name for sentences, e.g. "Llama 3.1 licence", "Apache-2.0". */
+  /** Short name for sentences, e.g. "Llama 3.1 license", "Apache-2.0". */
   shortName: string;
   source: LicenseSource;
   licenseClass: LicenseClass;
@@ -89,7 +89,7 @@ export interface LicenseFacts {
   commercialUse: CommercialUse;
   /** Attribution or notice must be kept. */
   attribution: Tristate;
-  /** Derivatives must use the same or a compatible licence. */
+  /** Derivatives must use the same or a compatible license. */
   shareAlike: Tristate;
   /** Use restrictions that must be passed down to derivatives' users. */
   useRestrictions: Tristate;
@@ -99,15 +99,15 @@ export interface LicenseFacts {
   derivativeNaming?: string;
   /** Regions or parties excluded from the grant. */
   regionalExclusions?: string;
-  /** True when the licence's terms bind derivatives (copyleft, use restrictions, NC, ND, custom terms). */
+  /** True when the license's terms bind derivatives (copyleft, use restrictions, NC, ND, custom terms). */
   passesDown: boolean;
   /** What a derivative must keep, in words for a person. Absent when nothing notable. */
   obligation?: string;
   /** For hand-classified entries: the clause(s) the entry encodes. */
   clause?: string;
-  /** Where the facts come from (SPDX data, hand table, licence name only, ...). */
+  /** Where the facts come from (SPDX data, hand table, license name only, ...). */
   basis: string;
-  /** For `license: other`: the author's licence name and link (display only; never fetched). */
+  /** For `license: other`: the author's license name and link (display only; never fetched). */
   customName?: string;
   link?: string;
 }
@@ -121,10 +121,10 @@ export interface LicenseDrift {
   /** Most restrictive known class on each side. */
   parentClass?: LicenseClass;
   childClass?: LicenseClass;
-  /** Labels of licences only in the child / only in the parent. */
+  /** Labels of licenses only in the child / only in the parent. */
   added: string[];
   removed: string[];
-  /** The child still declares every licence the parent declared. */
+  /** The child still declares every license the parent declared. */
   keptParent: boolean;
   /** Upstream obligations the change may break, one plain sentence each. */
   obligations: string[];

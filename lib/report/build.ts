@@ -157,7 +157,8 @@ export async function buildModelReport(
   let similarity;
   let parentFamily: FamilyReport | undefined;
   if (firstParent?.traits) {
-    const siblings = freshness.take(await repo.getSiblings(model));
+    // The parent's first children page is fetched anyway: use all of it (up to 100) as the sibling sample.
+    const siblings = freshness.take(await repo.getSiblings(model, { max: 100 }));
     if (signal?.aborted) return;
     const sample = siblings.value;
     if (sample && sample.models.length) {

@@ -105,7 +105,7 @@ export function markdown(rows, meta) {
     `### Performance benchmark`,
     '',
     `Built extension in Chromium ${meta.chromium ?? '?'} (headless) against the offline Hub with ${meta.latencyMs} ms added to every request; ` +
-      `${meta.runs} runs per timing (median, p90 where shown); ${meta.date}. Produced by \`npm run bench\`.`,
+      `timings are the median (and p90) of ${meta.runs} runs unless a row says otherwise; ${meta.date}; machine load average ${meta.loadAverage.before} on ${meta.cpus} CPUs. Produced by \`npm run bench\`.`,
     '',
     '| Measure | Target | Measured | Result |',
     '|---|---|---|---|',

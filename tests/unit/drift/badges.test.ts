@@ -12,8 +12,8 @@ describe('badgeSummary', () => {
     const child = modelTraits(apiLikeModel('c/c', { license: 'mit', languages: ['en'], pipeline: 'text-classification', parent: 'p/p' }));
     const badge = badgeSummary([diffTraits(parent, child)]);
     expect(badge.flags).toEqual(['license-relaxed', 'language-narrowed', 'task-changed']);
-    expect(badge.headline).toBe('Licence relaxed: Gemma Terms of Use → MIT (+2 more)');
-    expect(badge.detail[0]).toMatch(/^Licence relaxed: Gemma Terms of Use \(custom commercial\) → MIT \(permissive\)/);
+    expect(badge.headline).toBe('License relaxed: Gemma Terms of Use → MIT (+2 more)');
+    expect(badge.detail[0]).toMatch(/^License relaxed: Gemma Terms of Use \(custom commercial\) → MIT \(permissive\)/);
   });
 
   it('changes that raise no flag still show, with no "No drift" claim', () => {

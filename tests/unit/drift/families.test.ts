@@ -24,10 +24,10 @@ describe('meta-llama/Llama-3.1-8B-Instruct → skyforge/Sky-Chat-8B', () => {
     expect(diff.relation).toBe('finetune');
   });
 
-  it('licence relaxed, with the Llama clause worded for a person', () => {
+  it('license relaxed, with the Llama clause worded for a person', () => {
     expect(row(diff, 'license').change).toBe('relaxed');
     expect(diff.license.certainty).toBe('likely');
-    expect(diff.license.obligations[0]).toMatch(/Llama 3\.1 licence requires derivatives to keep its terms/);
+    expect(diff.license.obligations[0]).toMatch(/Llama 3\.1 license requires derivatives to keep its terms/);
     expect(diff.license.obligations[0]).toMatch(/name starting with "Llama"/);
     expect(row(diff, 'license').detail).toMatch(/Llama 3\.1 Community License Agreement \(custom commercial\) → Apache license 2\.0 \(permissive\)/);
   });
@@ -56,14 +56,14 @@ describe('meta-llama/Llama-3.1-8B-Instruct → skyforge/Sky-Chat-8B', () => {
   it('flags and badge: relaxation first', () => {
     expect(diff.flags).toEqual(['license-relaxed', 'language-narrowed', 'card-shrank', 'auto-generated']);
     const badge = badgeSummary([diff]);
-    expect(badge.headline).toBe('Licence relaxed: Llama 3.1 Community License Agreement → Apache license 2.0 (+3 more)');
+    expect(badge.headline).toBe('License relaxed: Llama 3.1 Community License Agreement → Apache license 2.0 (+3 more)');
     expect(badge.detail.join('\n')).toMatch(/name starting with "Llama"/);
     expect(badge.detail.join('\n')).toMatch(/English only/);
   });
 });
 
 describe('meta-llama/Llama-3.1-8B → meta-llama/Llama-3.1-8B-Instruct', () => {
-  it('same licence and languages: no drift in what both state', () => {
+  it('same license and languages: no drift in what both state', () => {
     const diff = diffTraits(modelTraits(FAMILY.llamaBase), modelTraits(FAMILY.llamaInstruct));
     expect(row(diff, 'license').change).toBe('same');
     expect(row(diff, 'languages').change).toBe('same');
@@ -99,7 +99,7 @@ describe('google/gemma-2-2b-it → pocketlab/gemma-2-2b-it-mit', () => {
 describe('google-bert/bert-base-uncased → nclab/bert-nc-classifier', () => {
   const diff = diffTraits(modelTraits(FAMILY.bert), modelTraits(FAMILY.bertNc));
 
-  it('licence tightened (usually legal) and flagged as such', () => {
+  it('license tightened (usually legal) and flagged as such', () => {
     expect(row(diff, 'license').change).toBe('tightened');
     expect(diff.license.note).toMatch(/usually allowed/);
     expect(diff.flags).toContain('license-tightened');
@@ -119,15 +119,15 @@ describe('google-bert/bert-base-uncased → nclab/bert-nc-classifier', () => {
   });
 });
 
-describe('acme-research/acme-7b (custom licence) → acme-fan/acme-7b-chat (MIT)', () => {
+describe('acme-research/acme-7b (custom license) → acme-fan/acme-7b-chat (MIT)', () => {
   it('a possible relaxation with unknown terms', () => {
     const diff = diffTraits(modelTraits(FAMILY.acme), modelTraits(FAMILY.acmeChat));
     expect(row(diff, 'license').change).toBe('relaxed');
     expect(diff.license.certainty).toBe('possible');
-    expect(row(diff, 'license').parentDisplay).toBe('acme-research-license-1.0 (custom licence, terms unknown)');
+    expect(row(diff, 'license').parentDisplay).toBe('acme-research-license-1.0 (custom license, terms unknown)');
     expect(row(diff, 'license').detail).toMatch(/terms are unknown here/);
     const badge = badgeSummary([diff]);
-    expect(badge.headline).toMatch(/^Licence possibly relaxed/);
+    expect(badge.headline).toMatch(/^License possibly relaxed/);
   });
 });
 
@@ -137,7 +137,7 @@ describe('merges: one diff per parent', () => {
     const diffs = [diffTraits(modelTraits(FAMILY.llamaInstruct), child), diffTraits(modelTraits(FAMILY.bert), child)];
     const badge = badgeSummary(diffs);
     expect(badge.flags[0]).toBe('license-relaxed');
-    expect(badge.headline).toMatch(/^vs meta-llama\/Llama-3\.1-8B-Instruct: Licence relaxed/);
+    expect(badge.headline).toMatch(/^vs meta-llama\/Llama-3\.1-8B-Instruct: License relaxed/);
     expect(badge.detail.some((line) => line.startsWith('vs google-bert/bert-base-uncased: '))).toBe(true);
   });
 });

@@ -16,7 +16,7 @@ const children = [
       parent: 'meta-llama/Llama-3.1-8B-Instruct',
     }),
   ),
-  modelTraits(apiLikeModel('lab/no-licence', { license: [], pipeline: 'text-generation', parent: 'meta-llama/Llama-3.1-8B-Instruct' })),
+  modelTraits(apiLikeModel('lab/no-license', { license: [], pipeline: 'text-generation', parent: 'meta-llama/Llama-3.1-8B-Instruct' })),
   // The same child twice (pages overlapping) and the parent itself must not count.
   modelTraits(FAMILY.northwind),
   parent,
@@ -39,9 +39,9 @@ describe('familyStats over a sampled fine-tune family', () => {
     expect(stats.stats.map((s) => s.id)).toEqual([...FAMILY_STAT_IDS]);
   });
 
-  it('licence changes use the study\'s mutation rate, beside the 19.8% figure', () => {
+  it('license changes use the study\'s mutation rate, beside the 19.8% figure', () => {
     const changed = stat(stats, 'license-changed');
-    expect(changed.n).toBe(3); // the child without a licence is left out, as in the study
+    expect(changed.n).toBe(3); // the child without a license is left out, as in the study
     expect(changed.value).toBeCloseTo(1 / 3);
     expect(changed.study?.display).toBe('19.8%');
     expect(changed.study?.scope).toMatch(/n = 138,694/);

@@ -23,7 +23,7 @@ export function sample(file: string): HubModel {
   return model(rawSample(file));
 }
 
-/** The Hub's licence keys, parsed from hub-docs' table (`| Fullname | `key` |` rows in the licenses region). */
+/** The Hub's license keys, parsed from hub-docs' table (`| Fullname | `key` |` rows in the licenses region). */
 export function hubLicenseKeysFromDocs(): string[] {
   const doc = readFileSync(LICENSE_TABLE, 'utf8');
   const region = doc.slice(doc.indexOf('<!-- region licenses -->'), doc.indexOf('<!-- endregion -->'));
@@ -94,7 +94,7 @@ export const FAMILY = {
       gated: 'manual',
     }),
   ),
-  /** The real API record (truncated by its source; its tags carry languages, licence and parent). */
+  /** The real API record (truncated by its source; its tags carry languages, license and parent). */
   llamaInstruct: sample('model-info_meta-llama_Llama-3.1-8B-Instruct.truncated.json'),
   skyChat: model(
     apiModel('skyforge/Sky-Chat-8B', {

@@ -17,7 +17,7 @@ const docKeys = hubLicenseKeysFromDocs();
 /** Keys whose terms genuinely cannot be known from the key alone. */
 const DELIBERATELY_UNKNOWN = ['cc', 'unknown', 'other'];
 
-describe('every Hub licence key is classified', () => {
+describe('every Hub license key is classified', () => {
   it('parses the full table from hub-docs', () => {
     expect(docKeys.length).toBeGreaterThanOrEqual(83);
     expect(docKeys).toContain('llama3.1');
@@ -40,7 +40,7 @@ describe('every Hub licence key is classified', () => {
     expect(docKeys.filter((k) => licenseFacts(k).licenseClass === 'unknown').sort()).toEqual([...DELIBERATELY_UNKNOWN].sort());
   });
 
-  it('every Hub key → SPDX id mapping names a real SPDX licence', () => {
+  it('every Hub key → SPDX id mapping names a real SPDX license', () => {
     for (const key of docKeys) {
       const id = spdxIdForKey(key);
       if (id === undefined) continue;
@@ -49,7 +49,7 @@ describe('every Hub licence key is classified', () => {
     }
   });
 
-  it('hand-classified restrictive licences cite the clause they encode', () => {
+  it('hand-classified restrictive licenses cite the clause they encode', () => {
     const handClasses: LicenseClass[] = ['custom-commercial', 'use-restricted', 'research-only', 'non-commercial', 'no-derivatives'];
     for (const key of docKeys) {
       const facts = licenseFacts(key);
@@ -58,7 +58,7 @@ describe('every Hub licence key is classified', () => {
   });
 });
 
-describe('licence facts', () => {
+describe('license facts', () => {
   it('takes SPDX facts from the data packages', () => {
     const apache = licenseFacts('apache-2.0');
     expect(apache).toMatchObject({ spdxId: 'Apache-2.0', osiApproved: true, blueOakRating: 'Silver', licenseClass: 'permissive' });
@@ -106,7 +106,7 @@ describe('licence facts', () => {
     }
   });
 
-  it('research licences forbid commercial use', () => {
+  it('research licenses forbid commercial use', () => {
     for (const key of ['deepfloyd-if-license', 'fair-noncommercial-research-license', 'apple-amlr', 'intel-research', 'h-research']) {
       expect(licenseFacts(key)).toMatchObject({ licenseClass: 'research-only', commercialUse: 'no' });
     }
@@ -120,11 +120,11 @@ describe('licence facts', () => {
     expect(licenseFacts(42 as unknown as string).key).toBe('unknown');
   });
 
-  it('names a custom licence from license_name', () => {
+  it('names a custom license from license_name', () => {
     const custom = licenseFacts('other', { name: 'acme-research-license-1.0', link: 'LICENSE' });
     expect(custom).toMatchObject({ source: 'named-custom', identity: 'other:acme-research-license-1.0', licenseClass: 'unknown' });
     expect(custom.label).toBe('acme-research-license-1.0');
-    expect(custom.classLabel).toBe('custom licence, terms unknown');
+    expect(custom.classLabel).toBe('custom license, terms unknown');
     expect(custom.link).toBe('LICENSE');
     expect(licenseFacts('other').source).toBe('hub-list');
   });
@@ -182,12 +182,12 @@ describe('compareLicenses', () => {
   it('Llama 3.1 → Apache is a likely relaxation carrying the Llama clause', () => {
     const drift = compareLicenses([f('llama3.1')], [f('apache-2.0')]);
     expect(drift).toMatchObject({ kind: 'relaxed', certainty: 'likely', parentClass: 'custom-commercial', childClass: 'permissive' });
-    expect(drift.obligations.join(' ')).toMatch(/Llama 3\.1 licence requires derivatives to keep its terms/);
+    expect(drift.obligations.join(' ')).toMatch(/Llama 3\.1 license requires derivatives to keep its terms/);
     expect(drift.obligations.join(' ')).toMatch(/name starting with "Llama"/);
     expect(drift.summary).toMatch(/may not allow/);
   });
 
-  it('the same licence on both sides is "same" with nothing to keep', () => {
+  it('the same license on both sides is "same" with nothing to keep', () => {
     expect(compareLicenses([f('llama3.1')], [f('llama3.1')])).toMatchObject({ kind: 'same', obligations: [] });
   });
 
@@ -209,27 +209,27 @@ describe('compareLicenses', () => {
     expect(drift.obligations.join(' ')).toMatch(/Gemma/);
   });
 
-  it('custom licence → MIT is a possible relaxation with unknown terms', () => {
+  it('custom license → MIT is a possible relaxation with unknown terms', () => {
     const drift = compareLicenses([f('other', 'acme-research-license-1.0')], [f('mit')]);
     expect(drift).toMatchObject({ kind: 'relaxed', certainty: 'possible' });
     expect(drift.summary).toMatch(/unknown/);
     expect(drift.obligations.join(' ')).toMatch(/acme-research-license-1\.0/);
   });
 
-  it('keeping the parent\'s custom licence and adding another is "added", with a caution', () => {
+  it('keeping the parent\'s custom license and adding another is "added", with a caution', () => {
     const drift = compareLicenses([f('other', 'acme-research-license-1.0')], [f('other', 'acme-research-license-1.0'), f('mit')]);
     expect(drift).toMatchObject({ kind: 'added', keptParent: true, removed: [], added: ['MIT'] });
     expect(drift.note).toMatch(/alternative/);
   });
 
-  it('another custom licence name is a change of unknown direction', () => {
+  it('another custom license name is a change of unknown direction', () => {
     const drift = compareLicenses([f('other', 'acme-research-license-1.0')], [f('other', 'acme-research-license-2.0')]);
     expect(drift.kind).toBe('unknown');
     expect(drift.removed).toEqual(['acme-research-license-1.0']);
     expect(drift.summary).toMatch(/can't be judged/);
   });
 
-  it('Llama → a custom licence is unknown but lists what to check', () => {
+  it('Llama → a custom license is unknown but lists what to check', () => {
     const drift = compareLicenses([f('llama3.1')], [f('other', 'my-license')]);
     expect(drift.kind).toBe('unknown');
     expect(drift.obligations.join(' ')).toMatch(/Llama 3\.1/);
@@ -256,7 +256,7 @@ describe('compareLicenses', () => {
     expect(drift.obligations.join(' ')).toMatch(/credit/);
   });
 
-  it('a dropped licence lists the parent\'s obligations', () => {
+  it('a dropped license lists the parent\'s obligations', () => {
     const drift = compareLicenses([f('llama3.1')], []);
     expect(drift.obligations.join(' ')).toMatch(/Llama 3\.1/);
     expect(drift.note).toMatch(/still apply/);

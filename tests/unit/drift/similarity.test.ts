@@ -22,9 +22,9 @@ describe('siblingSimilarity', () => {
 
   it('a templated fine-tune is closer to its siblings than to its parent (the study\'s headline)', () => {
     const result = siblingSimilarity(sky, parent, [sibling('a/one'), sibling('b/two', 'mit'), sky, parent]);
-    // vs parent: licence ≠, languages ≠, task =, library =, auto-generated ≠ (datasets: neither states them).
+    // vs parent: license ≠, languages ≠, task =, library =, auto-generated ≠ (datasets: neither states them).
     expect(result.withParent).toEqual({ value: 2 / 5, equal: 2, compared: 5 });
-    // vs a/one: all 5 equal; vs b/two: licence differs → 4/5. The model itself and the parent are ignored.
+    // vs a/one: all 5 equal; vs b/two: license differs → 4/5. The model itself and the parent are ignored.
     expect(result.withSiblings.n).toBe(2);
     expect(result.withSiblings.value).toBeCloseTo((1 + 0.8) / 2);
     expect(result.verdict).toBe('siblings-closer');

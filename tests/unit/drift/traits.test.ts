@@ -4,7 +4,7 @@ import type { HubModel } from '../../../lib/hub/types';
 import { FAMILY, apiLikeModel, longReadme, rawSample, sample } from './fixtures';
 
 describe('modelTraits on real Hub samples', () => {
-  it('bert-base-uncased: licence, language, task and its stage, library, datasets', () => {
+  it('bert-base-uncased: license, language, task and its stage, library, datasets', () => {
     const t = modelTraits(sample('model-info_google-bert_bert-base-uncased.json'));
     expect(t.id).toBe('google-bert/bert-base-uncased');
     expect(t.licenses.map((f) => f.key)).toEqual(['apache-2.0']);
@@ -21,7 +21,7 @@ describe('modelTraits on real Hub samples', () => {
     expect(t.gated).toBe(false);
   });
 
-  it('Llama-3.1-8B-Instruct (tags only): 8 languages, Llama 3.1 licence, gated, finetune of the base', () => {
+  it('Llama-3.1-8B-Instruct (tags only): 8 languages, Llama 3.1 license, gated, finetune of the base', () => {
     const t = modelTraits(sample('model-info_meta-llama_Llama-3.1-8B-Instruct.truncated.json'));
     expect(t.languages).toEqual(['en', 'de', 'fr', 'it', 'pt', 'hi', 'es', 'th']);
     expect(t.licenses[0]).toMatchObject({ key: 'llama3.1', licenseClass: 'custom-commercial' });
@@ -39,7 +39,7 @@ describe('modelTraits on real Hub samples', () => {
     expect(t.library).toBeUndefined();
   });
 
-  it('the biocap page props: licence given as a YAML list, zero-shot task outside the study\'s ordering', () => {
+  it('the biocap page props: license given as a YAML list, zero-shot task outside the study\'s ordering', () => {
     const t = modelTraits(sample('page-props_ModelHeader_imageomics_biocap_2026-02-02.json'));
     expect(t.licenses.map((f) => f.key)).toEqual(['mit']);
     expect(t.task).toBe('zero-shot-image-classification');
@@ -47,13 +47,13 @@ describe('modelTraits on real Hub samples', () => {
     expect(t.datasets).toContain('imageomics/TreeOfLife-10M');
   });
 
-  it('a custom licence keeps its license_name', () => {
+  it('a custom license keeps its license_name', () => {
     const t = modelTraits(FAMILY.acme);
     expect(t.licenses).toHaveLength(1);
     expect(t.licenses[0]).toMatchObject({ key: 'other', source: 'named-custom', customName: 'acme-research-license-1.0' });
   });
 
-  it('a missing licence is "not stated", not unknown-key facts', () => {
+  it('a missing license is "not stated", not unknown-key facts', () => {
     const raw = rawSample('model-info_OpenMed_NER-DiseaseDetect-onnx-android.subset.json');
     const t = modelTraits(sample('model-info_OpenMed_NER-DiseaseDetect-onnx-android.subset.json'));
     expect(raw).toBeTruthy();

@@ -52,7 +52,7 @@ export function hubModelProblems(model: HubModel): string[] {
     }
     if (!list.every(isText)) problems.push(`${key} holds a non-text or blank item`);
   }
-  if (Array.isArray(m.licenses) && m.licenses.some((l) => typeof l === 'string' && l !== l.toLowerCase())) problems.push('licence key not lower-cased');
+  if (Array.isArray(m.licenses) && m.licenses.some((l) => typeof l === 'string' && l !== l.toLowerCase())) problems.push('license key not lower-cased');
   if (Array.isArray(m.languages)) {
     if (m.languages.includes('multilingual')) problems.push('"multilingual" listed as a language');
     if (m.languages.some((l) => typeof l === 'string' && l !== l.toLowerCase())) problems.push('language code not lower-cased');

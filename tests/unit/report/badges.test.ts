@@ -59,11 +59,11 @@ describe('the fine-tunes of Llama-3.1-8B-Instruct (a parent-context listing)', (
     expect(warm).toEqual(cold);
   });
 
-  it('flags Sky-Chat (licence relaxed, languages narrowed) and leaves the faithful northwind fine-tune unflagged', async () => {
+  it('flags Sky-Chat (license relaxed, languages narrowed) and leaves the faithful northwind fine-tune unflagged', async () => {
     const badges = byId(await badgesFor(h.repo, { ids: [SKY, NORTHWIND], context: INSTRUCT_FINETUNES }));
     expect(badges.get(SKY)).toMatchObject({ hasParent: true, parentId: INSTRUCT });
     expect(badges.get(SKY)!.flags).toEqual(expect.arrayContaining(['license-relaxed', 'language-narrowed']));
-    expect(badges.get(SKY)!.summary?.headline).toMatch(/^Licence relaxed/);
+    expect(badges.get(SKY)!.summary?.headline).toMatch(/^License relaxed/);
     expect(badges.get(NORTHWIND)).toMatchObject({ hasParent: true, flags: [], parentId: INSTRUCT });
   });
 

@@ -39,8 +39,8 @@ function last(reports: ModelReport[]): ModelReport {
   return reports[reports.length - 1];
 }
 
-describe('a fine-tune that relaxed its licence: skyforge/Sky-Chat-8B', () => {
-  it('shows the parent, the relaxed licence with the Llama obligation, narrowed languages and the chain to the root', async () => {
+describe('a fine-tune that relaxed its license: skyforge/Sky-Chat-8B', () => {
+  it('shows the parent, the relaxed license with the Llama obligation, narrowed languages and the chain to the root', async () => {
     const props = await pageModel(h.hub, SKY);
     const reports = await build(h.repo, { id: SKY, pageModel: props });
     expect(reports).toHaveLength(2);
@@ -59,9 +59,9 @@ describe('a fine-tune that relaxed its licence: skyforge/Sky-Chat-8B', () => {
     expect(row('languages').change).toBe('narrowed');
     expect(parent.diff?.languages.toEnglishOnly).toBe(true);
     expect(report.summary?.flags).toEqual(expect.arrayContaining(['license-relaxed', 'language-narrowed']));
-    expect(report.summary?.headline).toMatch(/^Licence relaxed/);
+    expect(report.summary?.headline).toMatch(/^License relaxed/);
 
-    // Where to read the parent's licence: always a web link, never a script.
+    // Where to read the parent's license: always a web link, never a script.
     expect(parent.licenseUrl).toMatch(/^https:\/\//);
     expect(new URL(parent.licenseUrl!).protocol).toBe('https:');
 
@@ -174,7 +174,7 @@ describe('other lineages', () => {
       [SKY, 'merge'],
     ]);
     expect(report.parents.every((p) => p.diff && p.diff.parentId === p.id)).toBe(true);
-    // Apache-2.0 relaxes northwind's Llama licence, and equals Sky-Chat's.
+    // Apache-2.0 relaxes northwind's Llama license, and equals Sky-Chat's.
     expect(report.parents.map((p) => p.diff!.license.kind)).toEqual(['relaxed', 'same']);
     expect(report.notices.some((n) => /2 parents/.test(n))).toBe(true);
   });

@@ -1,4 +1,4 @@
-// Where the panel's "read the licence" link points. Hub data is untrusted: a hostile `license_link` must
+// Where the panel's "read the license" link points. Hub data is untrusted: a hostile `license_link` must
 // never become a script or data URL.
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../../lib/hub/parse';
@@ -73,22 +73,22 @@ describe('licenseUrl', () => {
     );
   });
 
-  it('links the Hub\'s licence text for the Hub\'s custom keys (llama3.1, gemma)', () => {
+  it('links the Hub\'s license text for the Hub\'s custom keys (llama3.1, gemma)', () => {
     const llama = expectWebUrl(licenseUrl(model({ license: 'llama3.1' }, 'meta-llama/Llama-3.1-8B')));
     expect(llama.origin).toBe('https://huggingface.co');
     expect(llama.pathname).toMatch(/^\/meta-llama\/.*3\.1.*\/blob\/main\/LICENSE/);
     expect(licenseUrl(model({ license: 'gemma' }, 'google/gemma-2-2b'))).toBe('https://ai.google.dev/gemma/terms');
-    // Upper-case keys from sloppy cards are the same licence.
+    // Upper-case keys from sloppy cards are the same license.
     expect(licenseUrl(model({ license: 'Llama3.1' }))).toBe(licenseUrl(model({ license: 'llama3.1' })));
   });
 
-  it('links SPDX for standard licences', () => {
+  it('links SPDX for standard licenses', () => {
     expect(licenseUrl(model({ license: 'apache-2.0' }))).toBe('https://spdx.org/licenses/Apache-2.0.html');
     expect(licenseUrl(model({ license: 'mit' }))).toBe('https://spdx.org/licenses/MIT.html');
     expect(licenseUrl(model({ license: ['mit', 'apache-2.0'] }))).toBe('https://spdx.org/licenses/MIT.html');
   });
 
-  it('falls back to the model page for unknown keys and a bare "other", and says nothing without a licence', () => {
+  it('falls back to the model page for unknown keys and a bare "other", and says nothing without a license', () => {
     expect(licenseUrl(model({ license: 'my-own-terms' }))).toBe(`https://huggingface.co/${ID}`);
     expect(licenseUrl(model({ license: 'other' }))).toBe(`https://huggingface.co/${ID}`);
     expect(licenseUrl(model({}))).toBeUndefined();

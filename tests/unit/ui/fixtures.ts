@@ -18,7 +18,7 @@ export const RELAXED_BADGE = badge({
     flags: ['license-relaxed', 'language-narrowed'],
     headline: 'License relaxed: llama3.1 → apache-2.0',
     detail: [
-      'The Llama 3.1 licence became Apache-2.0: its use restrictions are no longer passed down.',
+      'The Llama 3.1 license became Apache-2.0: its use restrictions are no longer passed down.',
       'Narrowed to English (the parent lists 8 languages).',
     ],
   },
