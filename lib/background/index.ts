@@ -108,6 +108,19 @@ export function startBackground(): void {
 }
 
 /**
+ * The last reports built, in memory: a view opened again while the background is alive gets its report at
+ * once, and the full build (from the IndexedDB cache) follows right after to confirm or update it.
+ */
+const recentReports = new Map<string, ModelReport>();
+const RECENT_REPORTS = 30;
+
+function rememberReport(key: string, report: ModelReport): void {
+  recentReports.delete(key);
+  recentReports.set(key, report);
+  if (recentReports.size > RECENT_REPORTS) recentReports.delete(recentReports.keys().next().value!);
+}
+
+/**
  * One panel (or popup model view) per port: build the report, then rebuild from the cache whenever the
  * repository refreshed something the report shows. Closing the port stops all of it.
  */
@@ -146,13 +159,16 @@ function servePanel(
     const current = new AbortController();
     controller = current;
     const request = subscription;
+    const memoryKey = `${request.id.toLowerCase()}|${request.familyStats !== false}`;
     void ready
       .then(() =>
         buildModelReport(
           repo,
           { id: request.id, pageModel: request.pageModel, familyStats: request.familyStats, signal: current.signal },
           (report) => {
-            if (!current.signal.aborted) post(report);
+            if (current.signal.aborted) return;
+            post(report);
+            if (!report.familyPending && report.state !== 'error') rememberReport(memoryKey, report);
           },
         ),
       )
@@ -184,6 +200,8 @@ function servePanel(
     if (!request || typeof request.id !== 'string') return;
     subscription = request;
     onViewed(request.id);
+    const remembered = !request.refresh && recentReports.get(`${request.id.toLowerCase()}|${request.familyStats !== false}`);
+    if (remembered) post(remembered);
     build();
   });
   port.onDisconnect.addListener(() => {
