@@ -634,8 +634,8 @@ export function compareLicenses(parent: LicenseFacts[], child: LicenseFacts[]): 
   const base = {
     parentClass,
     childClass,
-    added: added.map((f) => f.label),
-    removed: removed.map((f) => f.label),
+    added: added.map((f) => f.shortName),
+    removed: removed.map((f) => f.shortName),
     keptParent,
   };
   const result = (kind: LicenseDriftKind, summary: string, extra: Partial<LicenseDrift> = {}): LicenseDrift => ({

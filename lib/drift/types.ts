@@ -121,7 +121,7 @@ export interface LicenseDrift {
   /** Most restrictive known class on each side. */
   parentClass?: LicenseClass;
   childClass?: LicenseClass;
-  /** Labels of licenses only in the child / only in the parent. */
+  /** Short names of licenses only in the child / only in the parent. */
   added: string[];
   removed: string[];
   /** The child still declares every license the parent declared. */

@@ -56,7 +56,7 @@ describe('meta-llama/Llama-3.1-8B-Instruct → skyforge/Sky-Chat-8B', () => {
   it('flags and badge: relaxation first', () => {
     expect(diff.flags).toEqual(['license-relaxed', 'language-narrowed', 'card-shrank', 'auto-generated']);
     const badge = badgeSummary([diff]);
-    expect(badge.headline).toBe('License relaxed: Llama 3.1 Community License Agreement → Apache license 2.0 (+3 more)');
+    expect(badge.headline).toBe('License relaxed: Llama 3.1 license → Apache-2.0 (+3 more)');
     expect(badge.detail.join('\n')).toMatch(/name starting with "Llama"/);
     expect(badge.detail.join('\n')).toMatch(/English only/);
   });

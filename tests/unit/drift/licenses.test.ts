@@ -225,7 +225,7 @@ describe('compareLicenses', () => {
   it('another custom license name is a change of unknown direction', () => {
     const drift = compareLicenses([f('other', 'acme-research-license-1.0')], [f('other', 'acme-research-license-2.0')]);
     expect(drift.kind).toBe('unknown');
-    expect(drift.removed).toEqual(['acme-research-license-1.0']);
+    expect(drift.removed).toEqual(['custom license "acme-research-license-1.0"']);
     expect(drift.summary).toMatch(/can't be judged/);
   });
 
