@@ -32,7 +32,7 @@ export default defineConfig({
     includeSources: [],
     excludeSources: [
       '.output/**', '.wxt/**', 'node_modules/**', 'tests/**', '.ci/**', 'docs/**', '*.log',
-      '.vitest*.json', 'coverage/**', '.git/**', '.e2e-*/**',
+      '.vitest*.json', 'coverage/**', '.git/**', '.e2e-*/**', 'bench-results/**',
     ],
   },
 });

@@ -9,6 +9,7 @@ import { loadingReport, type ModelReport } from '../../lib/report/types';
 import { DriftPanel } from '../panel/DriftPanel';
 import panelCss from '../panel/panel.css?inline';
 import { modelUrl } from '../shared/format';
+import { usePrefersDark } from '../shared/theme';
 
 export interface ModelViewProps {
   id: string;
@@ -124,18 +125,4 @@ function ShadowPanel({ children, onLinkClick }: { children: ComponentChildren; o
         )}
     </div>
   );
-}
-
-const darkScheme = () => (typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null);
-
-function usePrefersDark(): boolean {
-  const [dark, setDark] = useState(() => darkScheme()?.matches ?? false);
-  useEffect(() => {
-    const query = darkScheme();
-    if (!query) return;
-    const update = () => setDark(query.matches);
-    query.addEventListener('change', update);
-    return () => query.removeEventListener('change', update);
-  }, []);
-  return dark;
 }

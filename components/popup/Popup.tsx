@@ -9,6 +9,7 @@ import { ModelView } from './ModelView';
 import { SearchView } from './SearchView';
 import '../badge/badge.css';
 import './popup.css';
+import { usePrefersDark } from '../shared/theme';
 
 export interface PopupProps {
   /** Search debounce; the default suits typing. */
@@ -20,6 +21,11 @@ export function Popup({ debounceMs }: PopupProps) {
   const [modelId, setModelId] = useState<string | null>(null);
   const [switches, setSwitches] = useState<FeatureSwitches>(DEFAULT_SWITCHES);
   const online = useOnline();
+  const dark = usePrefersDark();
+  // Badges in the popup read the theme from the document (on Hub pages, from their shadow host).
+  useEffect(() => {
+    document.documentElement.classList.toggle('hfd-dark', dark);
+  }, [dark]);
 
   useEffect(() => {
     let current = true;

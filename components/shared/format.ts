@@ -47,9 +47,8 @@ export function percent(share: number | undefined): string {
   return share === undefined || !Number.isFinite(share) ? '—' : `${Math.round(share * 100)} %`;
 }
 
-export function count(n: number): string {
-  return n.toLocaleString('en-US');
-}
+/** 1605 → "1,605". Not toLocaleString: the first Intl call of a page costs tens of milliseconds. */
+export { formatCount as count } from '../../lib/drift/sanitize';
 
 /** A sentence for a person, per failure kind. */
 export function errorSentence(error: HubError, subject = 'This model'): string {

@@ -13,8 +13,9 @@ import { badgesFor } from '../report/badges';
 import { buildModelReport } from '../report/build';
 import { familyExport } from '../report/export';
 import { searchWithBadges, recentWithBadges } from '../report/search';
-import type { CacheStatsView, ModelReport } from '../report/types';
+import { errorReport, type CacheStatsView, type ModelReport } from '../report/types';
 import { readCacheSettings, readToken } from '../settings/settings';
+import { forgetReports, recallReport, rememberReport, reportKey } from './report-memory';
 
 const HOUR = 3_600_000;
 /** Longest wait before a rate-limited view asks again on its own (the Hub's window is 5 minutes). */
@@ -87,6 +88,7 @@ export function startBackground(): void {
         return cacheStatsView();
       case 'cache-clear':
         await repo.clearCache();
+        await forgetReports();
         return cacheStatsView();
       case 'settings-changed':
         await applyCacheSettings();
@@ -108,19 +110,6 @@ export function startBackground(): void {
 }
 
 /**
- * The last reports built, in memory: a view opened again while the background is alive gets its report at
- * once, and the full build (from the IndexedDB cache) follows right after to confirm or update it.
- */
-const recentReports = new Map<string, ModelReport>();
-const RECENT_REPORTS = 30;
-
-function rememberReport(key: string, report: ModelReport): void {
-  recentReports.delete(key);
-  recentReports.set(key, report);
-  if (recentReports.size > RECENT_REPORTS) recentReports.delete(recentReports.keys().next().value!);
-}
-
-/**
  * One panel (or popup model view) per port: build the report, then rebuild from the cache whenever the
  * repository refreshed something the report shows. Closing the port stops all of it.
  */
@@ -135,6 +124,8 @@ function servePanel(
   let shownIds = new Set<string>();
   let rebuildTimer: ReturnType<typeof setTimeout> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A freshly built report went out: a remembered one arriving later must not replace it. */
+  let builtReportSent = false;
 
   const post = (report: ModelReport) => {
     // Rate limited: try again when the Hub said it would accept requests, while the view stays open.
@@ -159,7 +150,7 @@ function servePanel(
     const current = new AbortController();
     controller = current;
     const request = subscription;
-    const memoryKey = `${request.id.toLowerCase()}|${request.familyStats !== false}`;
+    const memoryKey = reportKey(request.id, request.familyStats !== false);
     void ready
       .then(() =>
         buildModelReport(
@@ -167,6 +158,7 @@ function servePanel(
           { id: request.id, pageModel: request.pageModel, familyStats: request.familyStats, signal: current.signal },
           (report) => {
             if (current.signal.aborted) return;
+            builtReportSent = true;
             post(report);
             if (!report.familyPending && report.state !== 'error') rememberReport(memoryKey, report);
           },
@@ -174,17 +166,7 @@ function servePanel(
       )
       .catch((error: unknown) => {
         if (current.signal.aborted) return;
-        post({
-          id: request.id,
-          state: 'error',
-          stale: false,
-          parents: [],
-          chain: [],
-          family: [],
-          familyPending: false,
-          notices: [],
-          error: { kind: 'malformed', message: String((error as Error)?.message ?? error) },
-        });
+        post(errorReport(request.id, { kind: 'malformed', message: String((error as Error)?.message ?? error) }));
       });
   };
 
@@ -200,8 +182,14 @@ function servePanel(
     if (!request || typeof request.id !== 'string') return;
     subscription = request;
     onViewed(request.id);
-    const remembered = !request.refresh && recentReports.get(`${request.id.toLowerCase()}|${request.familyStats !== false}`);
-    if (remembered) post(remembered);
+    if (request.refresh) {
+      build();
+      return;
+    }
+    // The remembered report first, the confirming build right behind it.
+    void recallReport(reportKey(request.id, request.familyStats !== false)).then((remembered) => {
+      if (remembered && subscription === request && !builtReportSent) post(remembered);
+    });
     build();
   });
   port.onDisconnect.addListener(() => {

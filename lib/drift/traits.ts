@@ -45,52 +45,73 @@ function licensesOf(model: unknown): LicenseFacts[] {
   return coerceLicenseList(facts);
 }
 
-/** Traits of one model. Never throws: garbage fields are treated as absent. */
-export function modelTraits(model: HubModel, card?: CardStats): ModelTraits {
-  const m: unknown = model;
-  const { languages, multilingual } = normaliseLanguages(field(m, 'languages'));
-  const tags = textList(field(m, 'tags'), true);
-  const task = shortText(field(m, 'pipelineTag'), 100)?.toLowerCase();
-  const parents = parentsOf(field(m, 'parents'));
-  const traits: ModelTraits = {
-    id: shortText(field(m, 'id'), 300) ?? 'unknown model',
-    licenses: licensesOf(m),
+/** The fields both entry points read, before cleaning. */
+interface RawTraits {
+  id: unknown;
+  licenses: LicenseFacts[];
+  languages: unknown;
+  multilingual: boolean;
+  task: unknown;
+  library: unknown;
+  datasets: unknown;
+  parents: unknown;
+  card: unknown;
+  gated: unknown;
+}
+
+function assembleTraits(raw: RawTraits): ModelTraits {
+  const { languages, multilingual } = normaliseLanguages(raw.languages);
+  const task = shortText(raw.task, 100)?.toLowerCase();
+  const parents = parentsOf(raw.parents);
+  return {
+    id: shortText(raw.id, 300) ?? 'unknown model',
+    licenses: raw.licenses,
     languages,
-    multilingual: multilingual || field(m, 'multilingual') === true || tags.includes('multilingual'),
+    multilingual: multilingual || raw.multilingual,
     task,
     taskStage: taskStage(task),
     taskPosition: taskPosition(task),
-    library: shortText(field(m, 'libraryName'), 100),
-    datasets: textList(field(m, 'datasets')).map((d) => clip(d, 200)),
+    library: shortText(raw.library, 100),
+    datasets: textList(raw.datasets).map((d) => clip(d, 200)),
     parents,
     relationToParent: parents[0]?.relation,
-    card: coerceCard(card),
-    gated: gatedOf(field(m, 'gated')),
+    card: coerceCard(raw.card),
+    gated: gatedOf(raw.gated),
   };
-  return traits;
+}
+
+/** Traits of one model. Never throws: garbage fields are treated as absent. */
+export function modelTraits(model: HubModel, card?: CardStats): ModelTraits {
+  const m: unknown = model;
+  return assembleTraits({
+    id: field(m, 'id'),
+    licenses: licensesOf(m),
+    languages: field(m, 'languages'),
+    multilingual: field(m, 'multilingual') === true || textList(field(m, 'tags'), true).includes('multilingual'),
+    task: field(m, 'pipelineTag'),
+    library: field(m, 'libraryName'),
+    datasets: field(m, 'datasets'),
+    parents: field(m, 'parents'),
+    card,
+    gated: field(m, 'gated'),
+  });
 }
 
 /** Rebuilds clean ModelTraits from anything shaped like them (inputs to the diff may be garbage). */
 export function coerceTraits(value: unknown): ModelTraits {
   if (!isRecord(value)) return modelTraits({} as HubModel);
-  const { languages, multilingual } = normaliseLanguages(field(value, 'languages'));
-  const task = shortText(field(value, 'task'), 100)?.toLowerCase();
-  const parents = parentsOf(field(value, 'parents'));
-  return {
-    id: shortText(field(value, 'id'), 300) ?? 'unknown model',
+  return assembleTraits({
+    id: field(value, 'id'),
     licenses: coerceLicenseList(field(value, 'licenses')),
-    languages,
-    multilingual: multilingual || field(value, 'multilingual') === true,
-    task,
-    taskStage: taskStage(task),
-    taskPosition: taskPosition(task),
-    library: shortText(field(value, 'library'), 100),
-    datasets: textList(field(value, 'datasets')).map((d) => clip(d, 200)),
-    parents,
-    relationToParent: parents[0]?.relation,
-    card: coerceCard(field(value, 'card')),
-    gated: gatedOf(field(value, 'gated')),
-  };
+    languages: field(value, 'languages'),
+    multilingual: field(value, 'multilingual') === true,
+    task: field(value, 'task'),
+    library: field(value, 'library'),
+    datasets: field(value, 'datasets'),
+    parents: field(value, 'parents'),
+    card: field(value, 'card'),
+    gated: field(value, 'gated'),
+  });
 }
 
 export function describeDatasets(datasets: string[]): string {

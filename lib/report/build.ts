@@ -13,7 +13,7 @@ import type { HubRepository } from '../hub/repository';
 import type { CardStats, HubError, HubModel, HubResult, Relation } from '../hub/types';
 import { RELATIONS } from '../hub/types';
 import { licenseUrl } from './license-links';
-import type { FamilyReport, ModelReport, ParentReport } from './types';
+import { errorReport, type FamilyReport, type ModelReport, type ParentReport } from './types';
 
 const MIN_FAMILY_FOR_STATS = 3;
 
@@ -67,19 +67,7 @@ export async function buildModelReport(
   const lineage = freshness.take(lineageResult);
   if (signal?.aborted) return;
   if (!lineage.value) {
-    const error = lineage.error ?? { kind: 'malformed' as const, message: 'No lineage.' };
-    emit({
-      id,
-      state: 'error',
-      stale: false,
-      parents: [],
-      chain: [],
-      family: [],
-      familyPending: false,
-      notices: [],
-      error,
-      retryAt: error.retryAt,
-    });
+    emit(errorReport(id, lineage.error ?? { kind: 'malformed', message: 'No lineage.' }));
     return;
   }
   const { model, chain, chainEnd } = lineage.value;

@@ -128,3 +128,8 @@ export interface FamilyExport {
 export function loadingReport(id: string): ModelReport {
   return { id, state: 'loading', stale: false, parents: [], chain: [], family: [], familyPending: false, notices: [] };
 }
+
+/** A report for a model that could not be read at all. */
+export function errorReport(id: string, error: HubError): ModelReport {
+  return { ...loadingReport(id), state: 'error', error, retryAt: error.retryAt };
+}

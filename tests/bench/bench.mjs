@@ -263,7 +263,7 @@ function largestOf(received) {
   return [...received]
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 3)
-    .map((t) => `${new URL(t.url).pathname} ${(t.bytes / 1024).toFixed(1)} KB`)
+    .map((t) => `${shortCalls([new URL(t.url).pathname])} ${(t.bytes / 1024).toFixed(1)} KB`)
     .join(', ');
 }
 
@@ -503,8 +503,8 @@ if (!fatal) {
           rows.push({ id: 'family-warm-requests', section: name, label: 'requests, warm', unit: 'requests', target: TARGETS.warmModelRequests,
             ...countRow(results.warm.map((r) => r.calls.length)) });
           rows.push({ id: 'family-cold-bytes', section: name, label: 'bytes the extension downloaded, cold (uncompressed)', unit: 'bytes', value: median(results.cold.map((r) => r.bytes)) });
-          timingRows('family-cold', name, `content-script start → family statistics shown, cold (${familyRuns} runs)`, results.cold.map((r) => r.ms));
-          timingRows('family-warm', name, `content-script start → family statistics shown, warm (${familyRuns} runs)`, results.warm.map((r) => r.ms));
+          timingRows('family-cold', name, 'content-script start → family statistics shown, cold', results.cold.map((r) => r.ms));
+          timingRows('family-warm', name, 'content-script start → family statistics shown, warm', results.warm.map((r) => r.ms));
           const largest = [...first.sampleSizes].sort((a, b) => b.sampled - a.sampled)[0];
           rows.push({ id: 'family-sample', section: name, label: 'sample size shown (largest family block)', unit: 'count', value: largest?.sampled ?? null,
             display: largest ? `${largest.sampled} of ${children.toLocaleString('en')} (${largest.relation}: "${largest.text}")` : 'n/a',
@@ -611,7 +611,7 @@ for (const row of evaluated.filter((r) => r.note && r.status !== 'ERROR')) conso
 if (pageErrors.length) console.log(`  · ${pageErrors.length} page error(s), e.g. ${pageErrors[0].message}`);
 if (extensionWarnings.length) console.log(`  · ${extensionWarnings.length} extension console message(s), e.g. ${extensionWarnings[0].text}`);
 if (buildChanged) console.log('  · WARNING: .output/chrome-mv3 was rebuilt while the bench ran: some figures may come from the old build. Run it again.');
-if (meta.loadAverage.before > meta.cpus * 0.5) {
+if (meta.loadAverage.before > meta.cpus * 0.75) {
   console.log(`  · note: the machine was busy (load average ${meta.loadAverage.before} on ${meta.cpus} CPUs): timings are pessimistic.`);
 }
 

@@ -16,7 +16,7 @@ export const BUILDS = {
 export const HUB = 'https://huggingface.co';
 const FIREFOX_ADDON_ID = 'hf-drift@hf-drift.dev';
 const FIREFOX_UUID = '5f1d2c3b-8a7e-4d6f-9c0b-1e2d3c4b5a69';
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 
 export function assertBuilt(browserName) {
@@ -50,6 +50,20 @@ async function startConnectProxy(hubPort, log) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
+}
+
+/**
+ * Chromium flags: huggingface.co goes to the offline Hub, everything else nowhere; `extensionDir` loads
+ * an unpacked extension (omit it for a baseline browser without any).
+ */
+export function chromiumArgs(hub, { extensionDir } = {}) {
+  return [
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+    `--host-resolver-rules=MAP huggingface.co 127.0.0.1:${hub.port}, MAP * ~NOTFOUND`,
+    '--ignore-certificate-errors',
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ];
 }
 
 /** The page API both browsers share. */
@@ -126,14 +140,7 @@ async function launchChromium(hub, { colorScheme = 'light', headless = true, vie
     headless,
     colorScheme,
     viewport,
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      `--host-resolver-rules=MAP huggingface.co 127.0.0.1:${hub.port}, MAP * ~NOTFOUND`,
-      '--ignore-certificate-errors',
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
+    args: chromiumArgs(hub, { extensionDir: ext }),
   });
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 20_000 });

@@ -4,30 +4,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+import { CHROMIUM, chromiumArgs } from '../../e2e/harness.mjs';
+
 export const VIEWPORT = { width: 1400, height: 1000 };
 
-const BASE_ARGS = (hub) => [
-  `--host-resolver-rules=MAP huggingface.co 127.0.0.1:${hub.port}, MAP * ~NOTFOUND`,
-  '--ignore-certificate-errors',
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-/**
- * Chromium with the flags of tests/e2e/harness.mjs minus the extension flags (the harness does not export
- * its flag list; keep the two in step), optionally loading another unpacked extension.
- */
+/** Chromium with the e2e harness's flags, without our extension (optionally with another unpacked one). */
 export async function launchPlainChromium(hub, { extensionDir } = {}) {
   const { chromium } = await import('playwright-core');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hf-drift-bench-'));
-  const extensionArgs = extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     colorScheme: 'light',
     viewport: VIEWPORT,
-    args: [...extensionArgs, ...BASE_ARGS(hub)],
+    args: chromiumArgs(hub, { extensionDir }),
   });
   if (extensionDir && !context.serviceWorkers().length) await context.waitForEvent('serviceworker', { timeout: 20_000 });
   return {

@@ -32,13 +32,14 @@ export function formatValue(value, unit) {
 function formatTarget(target, unit) {
   if (!target) return '—';
   if (target.label) return target.label;
+  if (target.value === 0) return '0';
   return `${target.op === '=' ? '=' : '≤'} ${formatValue(target.value, unit)}`;
 }
 
 /** How far a missed target is off, in the row's unit (and relative where that says more). */
 function missBy(value, target, unit) {
   const over = value - target.value;
-  const relative = target.value > 0 ? ` (${((over / target.value) * 100).toFixed(0)} % over)` : '';
+  const relative = target.value > 0 ? `, ${((over / target.value) * 100).toFixed(0)} % over` : '';
   switch (unit) {
     case 'ms':
       return `+${Math.round(over)} ms${relative}`;

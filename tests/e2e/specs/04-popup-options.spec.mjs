@@ -1,4 +1,5 @@
 // Issue 7: popup search and the options page (token, switches, export), on the built extension.
+import { parseCsv } from '../../support/csv-parse.mjs';
 import { assert, HUB, hubCalls, openModel, sleep } from '../lib.mjs';
 
 const TOKEN = 'hf_offlineTestToken123';
@@ -166,35 +167,3 @@ export default {
   ],
 };
 
-/** RFC 4180 parser (quoted fields with commas, quotes and line breaks). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}

@@ -1,33 +1,20 @@
 // @vitest-environment node
 // Listing badges from the background: what each card shows, and what a page of cards costs at the Hub.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { badgesFor } from '../../../lib/report/badges';
 import { listingApiUrl } from '../../../lib/report/listing-query';
 import type { BadgeInfo } from '../../../lib/report/types';
-import { listRequests, modelLookups, START, startHarness, type Harness } from './support';
+import { listRequests, modelLookups, START, useHarness, type Harness } from './support';
 
 const INSTRUCT = 'meta-llama/Llama-3.1-8B-Instruct';
 const INSTRUCT_FINETUNES = { parentId: INSTRUCT, relation: 'finetune' };
 const SKY = 'skyforge/Sky-Chat-8B';
 const NORTHWIND = 'northwind/Llama-3.1-8B-Instruct-Support';
 
+const harness = useHarness();
 let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
 beforeEach(() => {
-  h.clock.t = START;
-  h.network.offline = false;
-  h.hub.clearFaults();
-  h.hub.resetRateLimits();
-  h.restart();
-  h.hub.resetRequests();
+  h = harness();
 });
 
 /** The ids of the cards on a listing page, from the page's own data (as the content script finds them). */

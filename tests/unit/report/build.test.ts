@@ -1,32 +1,19 @@
 // @vitest-environment node
 // The panel's ModelReport as a user sees it, built by the real repository (client + IndexedDB cache) and
 // drift engine against the offline Hub's fixtures.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ModelReport } from '../../../lib/report/types';
 import { buildModelReport } from '../../../lib/report/build';
-import { build, costOf, HOUR, pageModel, START, startHarness, type Harness } from './support';
+import { build, costOf, HOUR, pageModel, START, useHarness, type Harness } from './support';
 
 const SKY = 'skyforge/Sky-Chat-8B';
 const INSTRUCT = 'meta-llama/Llama-3.1-8B-Instruct';
 const BASE = 'meta-llama/Llama-3.1-8B';
 
+const harness = useHarness();
 let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
 beforeEach(() => {
-  h.clock.t = START;
-  h.network.offline = false;
-  h.hub.clearFaults();
-  h.hub.resetRateLimits();
-  h.restart();
-  h.hub.resetRequests();
+  h = harness();
 });
 
 function first(reports: ModelReport[]): ModelReport {

@@ -1,31 +1,18 @@
 // @vitest-environment node
 // The options page's family export and the popup's search, against the offline Hub.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { familyExport } from '../../../lib/report/export';
 import { recentWithBadges, searchWithBadges } from '../../../lib/report/search';
 import { TRAIT_CHANGE_KINDS, DRIFT_FLAGS } from '../../../lib/drift';
 import type { FamilyExport } from '../../../lib/report/types';
-import { build, START, startHarness, type Harness } from './support';
+import { build, START, useHarness, type Harness } from './support';
 
 const INSTRUCT = 'meta-llama/Llama-3.1-8B-Instruct';
 
+const harness = useHarness();
 let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
 beforeEach(() => {
-  h.clock.t = START;
-  h.network.offline = false;
-  h.hub.clearFaults();
-  h.hub.resetRateLimits();
-  h.restart();
-  h.hub.resetRequests();
+  h = harness();
 });
 
 async function exportOf(id: string): Promise<FamilyExport> {

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 // The real data layer (client + IndexedDB cache + repository + drift card statistics) against the project's
 // offline Hub, reached through a fetch that rewrites https://huggingface.co to the local server. Product
 // code is unchanged: it believes it talks to the Hub.
@@ -107,4 +108,27 @@ export function modelLookups(requests: LoggedRequest[]): string[] {
 /** `/api/models?…` list requests. */
 export function listRequests(requests: LoggedRequest[]): URL[] {
   return requests.filter((r) => r.pathname === '/api/models').map((r) => new URL(r.path, 'https://huggingface.co'));
+}
+
+/**
+ * Starts one offline Hub for a test file and gives every test a fresh clock, network, cache and request log.
+ * Returns a getter because the harness exists only once `beforeAll` ran.
+ */
+export function useHarness(): () => Harness {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  beforeEach(() => {
+    h.clock.t = START;
+    h.network.offline = false;
+    h.hub.clearFaults();
+    h.hub.resetRateLimits();
+    h.restart();
+    h.hub.resetRequests();
+  });
+  return () => h;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, exportFileName, FAMILY_CSV_COLUMNS, familyCsv, toCsv } from '../../../components/options/csv';
-import { parseCsv } from './csv-parse';
+import { parseCsv } from '../../support/csv-parse.mjs';
 import { FAMILY } from './fixtures';
 
 describe('CSV fields (RFC 4180)', () => {

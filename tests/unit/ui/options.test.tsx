@@ -6,7 +6,7 @@ import { FAMILY_CSV_COLUMNS } from '../../../components/options/csv';
 import { ask } from '../../../lib/messages';
 import type { CacheStatsView } from '../../../lib/report/types';
 import { maskToken, readCacheSettings, readSwitches, readToken, writeToken } from '../../../lib/settings/settings';
-import { parseCsv } from './csv-parse';
+import { parseCsv } from '../../support/csv-parse.mjs';
 import { FAMILY } from './fixtures';
 import { answerAsk, askCalls, settle, type Handlers } from './harness';
 

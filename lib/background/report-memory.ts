@@ -1,0 +1,49 @@
+// The last reports built, so a model page opened again shows its panel at once while the full build
+// (from the IndexedDB cache) confirms or updates it. Memory first; `storage.session` survives the Chrome
+// service worker being stopped between two visits (it is cleared when the browser closes).
+import { browser } from 'wxt/browser';
+import type { ModelReport } from '../report/types';
+
+const LIMIT = 20;
+const SESSION_KEY = 'recentReports';
+
+const memory = new Map<string, ModelReport>();
+
+type SessionArea = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void> };
+
+function sessionArea(): SessionArea | null {
+  return ((browser.storage as unknown as { session?: SessionArea }).session ?? null) as SessionArea | null;
+}
+
+export function reportKey(id: string, familyStats: boolean): string {
+  return `${id.toLowerCase()}|${familyStats}`;
+}
+
+export function rememberReport(key: string, report: ModelReport): void {
+  memory.delete(key);
+  memory.set(key, report);
+  while (memory.size > LIMIT) memory.delete(memory.keys().next().value!);
+  const session = sessionArea();
+  if (!session) return;
+  // Fire and forget: losing this only makes the next visit as fast as a normal cached one.
+  session.set({ [SESSION_KEY]: Object.fromEntries(memory) }).catch(() => undefined);
+}
+
+export async function recallReport(key: string): Promise<ModelReport | undefined> {
+  const known = memory.get(key);
+  if (known) return known;
+  try {
+    const stored = (await sessionArea()?.get(SESSION_KEY))?.[SESSION_KEY] as Record<string, ModelReport> | undefined;
+    if (!stored || typeof stored !== 'object') return undefined;
+    for (const [k, report] of Object.entries(stored)) if (!memory.has(k)) memory.set(k, report);
+    const report = stored[key];
+    return report && typeof report === 'object' && report.id ? report : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function forgetReports(): Promise<void> {
+  memory.clear();
+  await sessionArea()?.remove(SESSION_KEY).catch(() => undefined);
+}
