@@ -10,13 +10,17 @@ import path from 'node:path';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hf-drift-test-'));
 const suites = [];
 
-function run(name, command, args, { env = {}, parse } = {}) {
+function run(name, command, args, { env = {}, parse, capture = false } = {}) {
   const t0 = Date.now();
   console.log(`\n━━ ${name}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   const ok = result.status === 0;
-  const counted = parse?.();
+  const counted = parse?.(result.stdout);
   const passed = counted ? counted.passed : ok ? 1 : 0;
   const failed = counted ? counted.failed + (ok || counted.failed ? 0 : 1) : ok ? 0 : 1;
   suites.push({ name, passed, failed, seconds });
@@ -49,7 +53,6 @@ function ensureBrowsers() {
 
 const vitestJson = path.join(tmp, 'vitest.json');
 const e2eJson = path.join(tmp, 'e2e.json');
-const lintJson = path.join(tmp, 'lint.json');
 
 run('typecheck', 'npx', ['tsc', '--noEmit']);
 run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], {
@@ -61,13 +64,18 @@ run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `-
 const built = run('build', 'npm', ['run', '--silent', 'build']);
 if (built) {
   run('web-ext lint (firefox)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--output', 'json', '--no-config-discovery'], {
-    parse: () => {
-      // web-ext prints JSON on stdout; rerun quietly to read the counts.
-      const out = spawnSync('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--output', 'json', '--no-config-discovery'], { encoding: 'utf8' });
-      fs.writeFileSync(lintJson, out.stdout ?? '');
-      const r = readJson(lintJson);
-      if (!r) return null;
-      console.log(`   web-ext lint: ${r.count ?? '?'} findings — errors ${r.summary?.errors}, warnings ${r.summary?.warnings}, notices ${r.summary?.notices}`);
+    capture: true,
+    parse: (stdout) => {
+      let r = null;
+      try {
+        r = JSON.parse(stdout);
+      } catch {
+        console.log(stdout);
+        return null;
+      }
+      const findings = [...(r.errors ?? []), ...(r.warnings ?? [])].map((f) => `   ${f._type}: ${f.code} ${f.file ?? ''} — ${f.message}`);
+      console.log(`   ${r.summary?.errors} errors, ${r.summary?.warnings} warnings, ${r.summary?.notices} notices`);
+      if (findings.length) console.log(findings.join('\n'));
       return { passed: r.summary?.errors === 0 ? 1 : 0, failed: r.summary?.errors === 0 ? 0 : 1 };
     },
   });

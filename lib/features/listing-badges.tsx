@@ -10,7 +10,7 @@ import { ask } from '../messages';
 import { isListingPage } from '../page/detect';
 import { isDarkTheme, listingCards, SELECTORS, selectAll } from '../page/selectors';
 import type { BadgeInfo } from '../report/types';
-import { createShadowHost, type ShadowHost } from '../ui/shadow-host';
+import { createShadowHost, pageLoaded, type ShadowHost } from '../ui/shadow-host';
 import type { Feature } from './manager';
 
 const HOST_TAG = 'hf-drift-badge';
@@ -33,7 +33,10 @@ export const listingBadges: Feature = {
   id: 'listing-badges',
   include: [isListingPage],
   switch: 'badges',
-  init({ url, document, signal }) {
+  async init({ url, document, signal }) {
+    // Badges wait for the page's own load: a listing must never load slower because of them.
+    await pageLoaded(document, signal);
+    if (signal.aborted) return;
     const context = listingContext(url);
     const known = new Map<string, BadgeInfo>();
     const hosts = new Map<Element, { id: string; anchor: Element; shadow?: ShadowHost }>();

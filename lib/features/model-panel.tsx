@@ -7,7 +7,7 @@ import { isModelPage, modelIdFromUrl } from '../page/detect';
 import { panelPlacement, readModelHeaderProps, type ModelHeaderProps } from '../page/selectors';
 import { subscribeReport } from '../report/subscribe';
 import { loadingReport, type ModelReport } from '../report/types';
-import { createShadowHost, place, waitForElement } from '../ui/shadow-host';
+import { createShadowHost, pageLoaded, place, waitForElement, type ShadowHost } from '../ui/shadow-host';
 import type { Feature } from './manager';
 
 const HOST_TAG = 'hf-drift-panel';
@@ -34,22 +34,12 @@ export const modelPanel: Feature = {
     if (!props && !urlId.includes('/')) return;
     const id = String((props?.model as { id?: string } | undefined)?.id ?? urlId);
 
-    const placement = await waitForElement(document, () => panelPlacement(document), { signal, timeoutMs: 8000 });
-    if (!placement || signal.aborted) return;
-
-    // Exactly one panel: drop any left by an earlier run (double injection after an extension update).
-    for (const stale of document.querySelectorAll(`${HOST_TAG}[data-hf-drift="panel"]`)) stale.remove();
-    const shadow = createShadowHost(
-      document,
-      HOST_TAG,
-      { 'data-hf-drift': 'panel', 'data-model': id, 'data-state': 'loading' },
-      panelCss,
-    );
-    place(shadow.host, placement.anchor, placement.position);
-
+    // Ask the background now; render only once the page has loaded, so the Hub's load is never delayed.
     let report: ModelReport = loadingReport(id);
+    let shadow: ShadowHost | null = null;
     let marked = false;
     const draw = () => {
+      if (!shadow) return;
       const state = report.state === 'ready' && report.stale ? 'stale' : report.state;
       shadow.host.setAttribute('data-state', state);
       render(<DriftPanel report={report} onRefresh={refresh} />, shadow.mount);
@@ -67,13 +57,29 @@ export const modelPanel: Feature = {
       draw();
       subscription.refresh();
     }
+    signal.addEventListener('abort', () => subscription.close(), { once: true });
+
+    await pageLoaded(document, signal);
+    const placement = await waitForElement(document, () => panelPlacement(document), { signal, timeoutMs: 8000 });
+    if (!placement || signal.aborted) return;
+
+    // Exactly one panel: drop any left by an earlier run (double injection after an extension update).
+    for (const stale of document.querySelectorAll(`${HOST_TAG}[data-hf-drift="panel"]`)) stale.remove();
+    const host = createShadowHost(
+      document,
+      HOST_TAG,
+      { 'data-hf-drift': 'panel', 'data-model': id, 'data-state': 'loading' },
+      panelCss,
+    );
+    shadow = host;
+    place(host.host, placement.anchor, placement.position);
     draw();
 
     // The Hub may re-render the sidebar and drop our host; put it back where it belongs.
     const keeper = new MutationObserver(() => {
-      if (shadow.host.isConnected) return;
+      if (host.host.isConnected) return;
       const again = panelPlacement(document);
-      if (again) place(shadow.host, again.anchor, again.position);
+      if (again) place(host.host, again.anchor, again.position);
     });
     keeper.observe(document.body, { childList: true, subtree: true });
 
@@ -81,10 +87,10 @@ export const modelPanel: Feature = {
       'abort',
       () => {
         keeper.disconnect();
-        subscription.close();
-        render(null, shadow.mount);
-        shadow.dispose();
-        shadow.host.remove();
+        render(null, host.mount);
+        host.dispose();
+        host.host.remove();
+        shadow = null;
       },
       { once: true },
     );

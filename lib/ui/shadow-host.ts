@@ -81,3 +81,24 @@ export function waitForElement<T>(
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/**
+ * Resolves once the page has fired `load` (at most `maxWaitMs` later, for pages with slow images), so
+ * that extension UI work never delays the Hub's own load.
+ */
+export function pageLoaded(doc: Document, signal: AbortSignal, maxWaitMs = 1500): Promise<void> {
+  if (doc.readyState === 'complete' || signal.aborted) return Promise.resolve();
+  const view = doc.defaultView;
+  if (!view) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      view.removeEventListener('load', done);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, maxWaitMs);
+    view.addEventListener('load', done, { once: true });
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
