@@ -13,7 +13,7 @@ export const SELECTORS = {
   /** The model name heading. */
   modelTitle: ['[data-target="ModelHeader"] h1', 'main header h1', 'main h1'],
   /** Right-hand sidebar on the model card tab. */
-  sidebar: ['section[class*="md:col-span-5"]', 'main aside', 'main section:last-of-type'],
+  sidebar: ['section[class*="md:col-span-5"]', 'main aside'],
   /** Headings in the sidebar; the Model tree one is found by its text. */
   sidebarHeadings: ['h2', 'h3'],
   /** Model cards on listing, owner and collection pages. */

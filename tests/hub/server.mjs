@@ -200,7 +200,8 @@ export async function startOfflineHub(options = {}) {
   } else {
     server = createHttpServer(listener);
   }
-  server.keepAliveTimeout = 5_000;
+  // Long idle keep-alive like a CDN: a 5 s server-side close races with the browser reusing the socket.
+  server.keepAliveTimeout = 30_000;
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve(undefined));

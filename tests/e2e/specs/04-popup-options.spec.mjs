@@ -98,7 +98,15 @@ export default {
       name: 'switching badges off in the options page stops listing requests',
       async run({ session, hub }) {
         const options = await session.extensionPage('options.html');
-        await options.waitFor(() => !!document.querySelector('#switch-badges'), undefined, { message: 'switch' });
+        // The switches are disabled until their stored values have loaded.
+        await options.waitFor(
+          () => {
+            const box = document.querySelector('#switch-badges');
+            return !!box && !box.closest('fieldset')?.disabled && box.checked;
+          },
+          undefined,
+          { message: 'switches loaded' },
+        );
         await options.evaluate(() => document.querySelector('#switch-badges').click());
         await options.waitFor(async () => {
           const stored = await browser.storage.local.get('featureSwitches');
