@@ -234,12 +234,3 @@ async function launchFirefox(hub, { colorScheme = 'light', headless = true } = {
     },
   };
 }
-
-/** In-page helpers (run via page.evaluate): look inside the panel's open shadow root. */
-export const inPage = {
-  panelState: () => {
-    const hosts = document.querySelectorAll('[data-hf-drift="panel"]');
-    const host = hosts[0];
-    return host ? { count: hosts.length, state: host.getAttribute('data-state'), model: host.getAttribute('data-model') } : null;
-  },
-};
