@@ -41,10 +41,10 @@ export function startBackground(): void {
     });
   });
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isRequest(message)) return undefined;
     // Returning a promise answers the sender (webextension-polyfill semantics in both browsers).
-    return ready.then(() => handle(message, sender.tab?.id)).catch((error: unknown) => ({
+    return ready.then(() => handle(message)).catch((error: unknown) => ({
       ok: false,
       error: { kind: 'malformed', message: String((error as Error)?.message ?? error) },
     }));
@@ -73,7 +73,7 @@ export function startBackground(): void {
     return latest?.id ?? null;
   }
 
-  async function handle(message: Request, _tabId: number | undefined): Promise<unknown> {
+  async function handle(message: Request): Promise<unknown> {
     const type = message.type as RequestType;
     switch (type) {
       case 'badges': {
@@ -127,6 +127,9 @@ function servePanel(
   /** A freshly built report went out: a remembered one arriving later must not replace it. */
   let builtReportSent = false;
 
+  const idsOf = (report: ModelReport) =>
+    [report.id, ...report.parents.map((p) => p.id), ...report.chain.map((c) => c.id)].map((id) => id.toLowerCase());
+
   const post = (report: ModelReport) => {
     // Rate limited: try again when the Hub said it would accept requests, while the view stays open.
     clearTimeout(retryTimer);
@@ -134,9 +137,7 @@ function servePanel(
       const wait = Math.min(Math.max(report.retryAt - Date.now(), 1000), MAX_RETRY_WAIT_MS);
       retryTimer = setTimeout(build, wait + Math.random() * 1000);
     }
-    shownIds = new Set(
-      [report.id, ...report.parents.map((p) => p.id), ...report.chain.map((c) => c.id)].map((id) => id.toLowerCase()),
-    );
+    shownIds = new Set(idsOf(report));
     try {
       port.postMessage({ report });
     } catch {
@@ -182,12 +183,20 @@ function servePanel(
     if (!request || typeof request.id !== 'string') return;
     subscription = request;
     onViewed(request.id);
+    const key = reportKey(request.id, request.familyStats !== false);
     if (request.refresh) {
-      build();
+      // Refresh means: ask the Hub again for everything this view shows (known from the last report).
+      void (async () => {
+        const remembered = shownIds.size ? undefined : await recallReport(key);
+        const shown = shownIds.size ? [...shownIds] : remembered ? idsOf(remembered) : [request.id];
+        await forgetReports(key);
+        await repo.invalidate(shown);
+        build();
+      })();
       return;
     }
     // The remembered report first, the confirming build right behind it.
-    void recallReport(reportKey(request.id, request.familyStats !== false)).then((remembered) => {
+    void recallReport(key).then((remembered) => {
       if (remembered && subscription === request && !builtReportSent) post(remembered);
     });
     build();

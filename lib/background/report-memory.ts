@@ -43,7 +43,14 @@ export async function recallReport(key: string): Promise<ModelReport | undefined
   }
 }
 
-export async function forgetReports(): Promise<void> {
-  memory.clear();
-  await sessionArea()?.remove(SESSION_KEY).catch(() => undefined);
+/** Forgets one report (after a refresh), or all of them (after the cache was cleared). */
+export async function forgetReports(key?: string): Promise<void> {
+  if (key === undefined) {
+    memory.clear();
+    await sessionArea()?.remove(SESSION_KEY).catch(() => undefined);
+    return;
+  }
+  memory.delete(key);
+  for (const k of [...memory.keys()]) if (k.startsWith(`${key.split('|')[0]}|`)) memory.delete(k);
+  await sessionArea()?.set({ [SESSION_KEY]: Object.fromEntries(memory) }).catch(() => undefined);
 }

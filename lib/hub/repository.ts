@@ -20,6 +20,7 @@ import type { DriftCache, CacheValues, ChildrenEntry } from '../cache/db';
 import { isHubModel } from '../cache/db';
 import type { HubClient } from './client';
 import { isModelId, isRelation, modelKey, parseModel } from './parse';
+import { RELATIONS } from './types';
 import type {
   CacheKind,
   CacheStats,
@@ -82,6 +83,11 @@ export interface HubRepository {
   onUpdate(listener: (update: HubUpdate) => void): () => void;
   /** Resolves once all background refreshes started so far have finished. */
   whenIdle(): Promise<void>;
+  /**
+   * Forgets what is cached about these models (info, children lists, card stats read from `main`), so the
+   * next read asks the Hub: the user pressed refresh. Card stats of a known commit stay (they cannot change).
+   */
+  invalidate(ids: string[]): Promise<void>;
   cacheStats(): Promise<CacheStats>;
   clearCache(): Promise<void>;
   ttl(): TtlSettings;
@@ -531,6 +537,13 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
 
     cacheStats: () => cache.stats(),
     clearCache: () => cache.clear(),
+    async invalidate(ids) {
+      for (const id of ids.filter(isModelId)) {
+        await cache.delete('model', modelKey(id));
+        await cache.delete('card', cardKey(id));
+        for (const relation of [...RELATIONS, null]) await cache.delete('children', childrenKey(id, relation));
+      }
+    },
     ttl: () => cache.ttl(),
     setTtl: (ttl) => cache.setTtl(ttl),
     clientStats: () => client.stats(),

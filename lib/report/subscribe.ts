@@ -30,7 +30,11 @@ export function subscribeReport(
   };
   connect(false);
   return {
-    refresh: () => connect(true),
+    // Same port when it is still open: the background knows what this view shows and refreshes all of it.
+    refresh: () => {
+      if (port) port.postMessage({ ...request, refresh: true } satisfies ReportSubscribe);
+      else connect(true);
+    },
     close: () => {
       port?.disconnect();
       port = null;

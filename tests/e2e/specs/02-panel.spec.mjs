@@ -156,6 +156,28 @@ export default {
       },
     },
     {
+      name: 'refresh asks the Hub again and the panel comes back ready',
+      async run({ session, hub }) {
+        const { page } = await openModel(session, SKY);
+        await waitForFamily(page);
+        const from = hub.requests.length;
+        await page.evaluate(() => document.querySelector('[data-hf-drift="panel"]').shadowRoot.querySelector('[aria-label="Refresh drift data"]').click());
+        await page.waitFor(
+          () => {
+            const root = document.querySelector('[data-hf-drift="panel"]').shadowRoot;
+            return !root.textContent.includes('Refreshing') && !root.textContent.includes('Sampling the family');
+          },
+          undefined,
+          { message: 'refreshed' },
+        );
+        const paths = hubCalls(hub, from).map((r) => r.pathname);
+        assert.ok(paths.includes('/api/models/skyforge/Sky-Chat-8B'), `the model was asked again: ${paths.join(' ')}`);
+        assert.ok(paths.includes('/api/models/meta-llama/Llama-3.1-8B-Instruct'), 'and its parent');
+        assert.equal((await panelFacts(page)).relaxationFlags, 1);
+        await page.close();
+      },
+    },
+    {
       name: 'a second visit within the TTL makes 0 Hub requests (cold visit counted too)',
       async run({ session, hub }) {
         await clearExtensionCache(session);
