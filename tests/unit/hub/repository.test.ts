@@ -138,6 +138,15 @@ describe('a model page, cold and warm', () => {
     expect(warm.siblings).toEqual(cold.siblings);
   });
 
+  it('after invalidate (the user pressed refresh) the same visit asks the Hub again', async () => {
+    await visitModelPage('skyforge/Sky-Chat-8B');
+    calls.length = 0;
+    await repo.invalidate(['skyforge/sky-chat-8b', 'meta-llama/Llama-3.1-8B-Instruct', 'meta-llama/Llama-3.1-8B']);
+    await visitModelPage('skyforge/Sky-Chat-8B');
+    // Model info, children and the README read from main again; card stats of known commits stay cached.
+    expect(counts().api).toBe(4);
+  });
+
   it('follows the Hub tags, not the stale base_model id of a renamed parent', async () => {
     const lineage = valueOf(await repo.getLineage('meta-llama/Llama-3.1-8B-Instruct'));
     expect(lineage.model.cardBaseModels).toEqual(['meta-llama/Meta-Llama-3.1-8B']);
