@@ -186,6 +186,9 @@ function servePanel(
     const key = reportKey(request.id, request.familyStats !== false);
     if (request.refresh) {
       // Refresh means: ask the Hub again for everything this view shows (known from the last report).
+      // Nothing built from the old cache may reach the view in between.
+      controller?.abort();
+      clearTimeout(rebuildTimer);
       void (async () => {
         const remembered = shownIds.size ? undefined : await recallReport(key);
         const shown = shownIds.size ? [...shownIds] : remembered ? idsOf(remembered) : [request.id];

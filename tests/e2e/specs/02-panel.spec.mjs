@@ -162,6 +162,9 @@ export default {
         await waitForFamily(page);
         const from = hub.requests.length;
         await page.evaluate(() => document.querySelector('[data-hf-drift="panel"]').shadowRoot.querySelector('[aria-label="Refresh drift data"]').click());
+        for (let waited = 0; !hubCalls(hub, from).some((r) => r.pathname === '/api/models/skyforge/Sky-Chat-8B') && waited < 10_000; waited += 50) {
+          await sleep(50);
+        }
         await page.waitFor(
           () => {
             const root = document.querySelector('[data-hf-drift="panel"]').shadowRoot;
