@@ -6,9 +6,9 @@ import type { HubError } from './hub/types';
 import type { BadgeInfo, CacheStatsView, FamilyExport, ModelReport, SearchResponse } from './report/types';
 
 export interface RequestMap {
-  /** Drift badges for listing cards; `context` is the parent a children listing is filtered on. */
+  /** Drift badges for listing cards; the background reads the listing's query from `pageUrl`. */
   badges: {
-    request: { ids: string[]; context?: { parentId: string; relation: string }; pageUrl?: string };
+    request: { ids: string[]; pageUrl?: string };
     response: { badges: BadgeInfo[] };
   };
   search: { request: { query: string }; response: SearchResponse };

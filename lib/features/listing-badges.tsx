@@ -16,15 +16,6 @@ import type { Feature } from './manager';
 const HOST_TAG = 'hf-drift-badge';
 const BATCH_DELAY_MS = 16;
 
-/** `other=base_model:{relation}:{id}` makes the listing one parent's children. */
-export function listingContext(url: URL): { parentId: string; relation: string } | undefined {
-  for (const value of url.searchParams.getAll('other').flatMap((v) => v.split(','))) {
-    const match = /^base_model:(finetune|adapter|quantized|merge):(.+)$/.exec(value.trim());
-    if (match) return { relation: match[1], parentId: match[2] };
-  }
-  return undefined;
-}
-
 export function badgeFlagsAttribute(badge: BadgeInfo): string {
   return badge.hasParent ? badge.flags.join(' ') : '';
 }
@@ -37,8 +28,8 @@ export const listingBadges: Feature = {
     // Badges wait for the page's own load: a listing must never load slower because of them.
     await pageLoaded(document, signal);
     if (signal.aborted) return;
-    const context = listingContext(url);
     const known = new Map<string, BadgeInfo>();
+    const theme = () => (isDarkTheme(document) ? 'dark' : 'light');
     const hosts = new Map<Element, { id: string; anchor: Element; shadow?: ShadowHost }>();
     const pending = new Map<string, Element[]>();
     let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -68,7 +59,7 @@ export const listingBadges: Feature = {
       pending.clear();
       if (ids.length) {
         try {
-          const { badges } = await ask('badges', { ids, context, pageUrl: url.href });
+          const { badges } = await ask('badges', { ids, pageUrl: url.href });
           for (const badge of badges) known.set(badge.id, badge);
         } catch {
           // Background unavailable (extension updating): leave the cards untouched.
@@ -140,7 +131,6 @@ export const listingBadges: Feature = {
       }, BATCH_DELAY_MS);
     });
     // One theme observer for all badges rather than one per badge.
-    const theme = () => (isDarkTheme(document) ? 'dark' : 'light');
     const themeWatch = new MutationObserver(() => {
       for (const entry of hosts.values()) entry.shadow?.host.setAttribute('data-theme', theme());
     });

@@ -131,10 +131,15 @@ export function modelUrl(id: string): string {
   return `${HUB_ORIGIN}/api/models/${encodeId(id)}?${fieldsQuery(MODEL_FIELDS)}`;
 }
 
+/** A `/api/models` list call for an encoded query, with the fields every list answer needs. */
+export function listModelsUrl(query: string): string {
+  return `${HUB_ORIGIN}/api/models?${query}&${fieldsQuery(LIST_FIELDS)}`;
+}
+
 /** `/api/models?filter=base_model:{relation}:{id}` sorted by downloads; without relation: any relation. */
 export function childrenUrl(parentId: string, relation?: Relation, limit = CHILDREN_PAGE_SIZE): string {
   const filter = relation ? `base_model:${relation}:${parentId}` : `base_model:${parentId}`;
-  return `${HUB_ORIGIN}/api/models?filter=${encodeURIComponent(filter)}&sort=downloads&limit=${limit}&${fieldsQuery(LIST_FIELDS)}`;
+  return listModelsUrl(`filter=${encodeURIComponent(filter)}&sort=downloads&limit=${limit}`);
 }
 
 export function readmeUrl(id: string): string {
@@ -142,7 +147,7 @@ export function readmeUrl(id: string): string {
 }
 
 export function searchUrl(query: string, limit: number): string {
-  return `${HUB_ORIGIN}/api/models?search=${encodeURIComponent(query)}&sort=downloads&limit=${limit}&${fieldsQuery(LIST_FIELDS)}`;
+  return listModelsUrl(`search=${encodeURIComponent(query)}&sort=downloads&limit=${limit}`);
 }
 
 function originOf(url: string): string | null {

@@ -80,6 +80,14 @@ export function modelKey(id: string): string {
 }
 
 const TYPED_PARENT_TAG = /^base_model:(finetune|adapter|quantized|merge):(.+)$/;
+
+/** `base_model:{relation}:{id}` (a model's tag, or a listing's `other=` filter) → relation and id. */
+export function typedParentTag(tag: string): { relation: Relation; id: string } | null {
+  const typed = TYPED_PARENT_TAG.exec(tag.trim());
+  const id = typed ? normalizeModelId(typed[2]) : null;
+  return typed && id ? { relation: typed[1] as Relation, id } : null;
+}
+
 const PLAIN_PARENT_TAG = /^base_model:([^:]+)$/;
 
 /** `expand[]=baseModels` → `{relation, models:[{id}]}` (shape from third-party reports; read defensively). */
@@ -112,8 +120,8 @@ export function parentsFrom(tags: unknown, cardData: unknown, baseModels?: unkno
   };
 
   for (const tag of tagList) {
-    const typed = TYPED_PARENT_TAG.exec(tag);
-    if (typed) add(normalizeModelId(typed[2]), typed[1] as Relation, 'tags');
+    const typed = typedParentTag(tag);
+    if (typed) add(typed.id, typed.relation, 'tags');
   }
   for (const tag of tagList) {
     const plain = PLAIN_PARENT_TAG.exec(tag);

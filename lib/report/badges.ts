@@ -5,7 +5,7 @@ import { badgeSummary, diffTraits, modelTraits, type ModelTraits } from '../drif
 import { isModelId, isRelation, modelKey } from '../hub/parse';
 import type { HubRepository } from '../hub/repository';
 import type { HubError, HubModel } from '../hub/types';
-import { listingApiUrl } from './listing-query';
+import { listingApiUrl, listingContext } from './listing-query';
 import type { BadgeInfo } from './types';
 
 /** A badge request never asks about more cards than a listing shows at once (two pages of 30). */
@@ -25,8 +25,10 @@ export async function badgesFor(repo: HubRepository, request: BadgeRequest): Pro
   };
   const errors = new Map<string, HubError>();
 
-  if (request.context && isModelId(request.context.parentId) && isRelation(request.context.relation)) {
-    const children = await repo.getChildren(request.context.parentId, request.context.relation, { maxPages: 1 });
+  // A children listing (`other=base_model:{relation}:{id}`): that parent's first children page covers it.
+  const context = request.context ?? (request.pageUrl ? listingContext(request.pageUrl) : undefined);
+  if (context && isModelId(context.parentId) && isRelation(context.relation)) {
+    const children = await repo.getChildren(context.parentId, context.relation, { maxPages: 1 });
     add(children.ok ? children.value.models : children.cached?.value.models);
   } else if (request.pageUrl) {
     const url = listingApiUrl(request.pageUrl);

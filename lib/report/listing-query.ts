@@ -1,9 +1,9 @@
 // Mirrors a Hub listing page's query in one API list request, so that the badges of a whole page of
 // cards cost a single request instead of one per card.
-import { LIST_FIELDS } from '../hub/client';
+import { HUB_ORIGIN, listModelsUrl } from '../hub/client';
+import { typedParentTag } from '../hub/parse';
 import { isCollectionPage, isModelListing, isOwnerPage } from '../page/detect';
 
-const HUB = 'https://huggingface.co';
 export const LISTING_PAGE_SIZE = 30;
 /** Deeper pages than this are not mirrored (the request would be too large); cards go one by one. */
 const MAX_MIRRORED_ITEMS = 300;
@@ -21,8 +21,19 @@ const SORTS: Record<string, string> = {
   trendingScore: 'trendingScore',
 };
 
-function fields(): string {
-  return LIST_FIELDS.map((f) => `expand[]=${encodeURIComponent(f)}`).join('&');
+/** `other=base_model:{relation}:{id}` makes a listing one parent's children. */
+export function listingContext(pageHref: string): { parentId: string; relation: string } | undefined {
+  let page: URL;
+  try {
+    page = new URL(pageHref);
+  } catch {
+    return undefined;
+  }
+  for (const value of page.searchParams.getAll('other').flatMap((v) => v.split(','))) {
+    const parent = typedParentTag(value);
+    if (parent) return { parentId: parent.id, relation: parent.relation };
+  }
+  return undefined;
 }
 
 /** The API request that returns the models of this listing page, or null when there is none. */
@@ -33,7 +44,7 @@ export function listingApiUrl(pageHref: string): string | null {
   } catch {
     return null;
   }
-  if (page.origin !== HUB || isCollectionPage(page)) return null;
+  if (page.origin !== HUB_ORIGIN || isCollectionPage(page)) return null;
   const api = new URLSearchParams();
   const p = Math.max(0, Math.floor(Number(page.searchParams.get('p') ?? 0)) || 0);
   const limit = (p + 1) * LISTING_PAGE_SIZE;
@@ -62,5 +73,5 @@ export function listingApiUrl(pageHref: string): string | null {
   } else {
     return null;
   }
-  return `${HUB}/api/models?${api.toString()}&${fields()}`;
+  return listModelsUrl(api.toString());
 }
