@@ -338,6 +338,9 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
     await acquireSlot();
     try {
       let waitedOutRateLimit = false;
+      // The Hub's last error answer in this call. Chromium throttles extension requests after 5xx answers
+      // and fails the next fetch itself; that is still the Hub's error, not an offline machine.
+      let lastServerError: Raw | null = null;
       for (let attemptNo = 1; ; attemptNo++) {
         // After sleeping through a 429 pause, this call is the one allowed to try again.
         const stillBlocked = waitedOutRateLimit ? (budgetLeft(bucket) === 0 ? gate(bucket) : null) : gate(bucket);
@@ -356,6 +359,7 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
             await sleep(backoff(attemptNo));
             continue;
           }
+          if (lastServerError) return lastServerError;
           offlineUntil = now() + OFFLINE_LATCH_MS;
           return { ok: false, error: error('offline', 'Could not reach Hugging Face (offline?).') };
         }
@@ -379,12 +383,14 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
           }
           return rateLimited(retryAt, 429);
         }
+        const errorCode = res.headers.get('x-error-code');
+        const failed: Raw = { ok: false, error: statusError(res, errorCode), errorCode: errorCode ?? undefined };
         if (RETRYABLE_STATUS.has(res.status) && canRetry) {
+          lastServerError = failed;
           await sleep(backoff(attemptNo));
           continue;
         }
-        const errorCode = res.headers.get('x-error-code');
-        return { ok: false, error: statusError(res, errorCode), errorCode: errorCode ?? undefined };
+        return failed;
       }
     } finally {
       releaseSlot();

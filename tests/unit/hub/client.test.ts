@@ -114,6 +114,20 @@ describe('retries, timeouts and offline', () => {
     expect(calls).toHaveLength(3);
   });
 
+  it('reports the server error, not offline, when the browser refuses the retry after 503s', async () => {
+    // Chromium fails an extension's fetch itself (ERR_TEMPORARILY_THROTTLED) after repeated 5xx answers.
+    let n = 0;
+    const { client, calls } = setup(() => {
+      if (++n <= 2) return textResponse('unavailable', 503);
+      throw new TypeError('Failed to fetch');
+    });
+    expect(errorOf(await client.getModel('a/b'))).toMatchObject({ kind: 'server', status: 503 });
+    expect(calls).toHaveLength(3);
+    // The Hub was reachable, so no offline latch: the next call is sent (and tried 3 times itself).
+    await client.getModel('c/d');
+    expect(calls).toHaveLength(6);
+  });
+
   it('times out a request that hangs, even if fetch ignores the abort', async () => {
     const { client, timers } = setup(() => new Promise<Response>(() => undefined));
     const pending = client.getModel('a/b');
