@@ -49,9 +49,13 @@ export interface ReportSubscribe {
   refresh?: boolean;
   /** Compute family statistics (off when the user switched them off). */
   familyStats?: boolean;
+  /** How many times this view asked for a refresh; pushes echo it. */
+  generation?: number;
 }
 
 /** Pushed by the background, possibly several times (partial, then complete, then refreshed). */
 export interface ReportPush {
   report: ModelReport;
+  /** The view's generation this report was built for: older pushes still in flight are not shown. */
+  generation: number;
 }

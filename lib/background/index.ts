@@ -7,7 +7,7 @@ import { cardStatsFromReadme } from '../drift';
 import { createHubClient } from '../hub/client';
 import { createHubRepository, type HubRepository } from '../hub/repository';
 import { openDriftCache } from '../cache/db';
-import { isRequest, REPORT_PORT, type Request, type RequestType, type Response, type ReportSubscribe } from '../messages';
+import { isRequest, REPORT_PORT, type Request, type RequestType, type Response, type ReportPush, type ReportSubscribe } from '../messages';
 import { modelIdFromUrl } from '../page/detect';
 import { badgesFor } from '../report/badges';
 import { buildModelReport } from '../report/build';
@@ -126,11 +126,13 @@ function servePanel(
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** A freshly built report went out: a remembered one arriving later must not replace it. */
   let builtReportSent = false;
+  /** Between a refresh request and its build: cache updates must not trigger a build from old data. */
+  let refreshesPending = 0;
 
   const idsOf = (report: ModelReport) =>
     [report.id, ...report.parents.map((p) => p.id), ...report.chain.map((c) => c.id)].map((id) => id.toLowerCase());
 
-  const post = (report: ModelReport) => {
+  const post = (report: ModelReport, generation: number) => {
     // Rate limited: try again when the Hub said it would accept requests, while the view stays open.
     clearTimeout(retryTimer);
     if (report.retryAt && (report.state === 'error' || report.stale)) {
@@ -139,7 +141,7 @@ function servePanel(
     }
     shownIds = new Set(idsOf(report));
     try {
-      port.postMessage({ report });
+      port.postMessage({ report, generation } satisfies ReportPush);
     } catch {
       // The view went away between two awaits.
     }
@@ -151,6 +153,7 @@ function servePanel(
     const current = new AbortController();
     controller = current;
     const request = subscription;
+    const generation = request.generation ?? 0;
     const memoryKey = reportKey(request.id, request.familyStats !== false);
     void ready
       .then(() =>
@@ -160,20 +163,20 @@ function servePanel(
           (report) => {
             if (current.signal.aborted) return;
             builtReportSent = true;
-            post(report);
+            post(report, generation);
             if (!report.familyPending && report.state !== 'error') rememberReport(memoryKey, report);
           },
         ),
       )
       .catch((error: unknown) => {
         if (current.signal.aborted) return;
-        post(errorReport(request.id, { kind: 'malformed', message: String((error as Error)?.message ?? error) }));
+        post(errorReport(request.id, { kind: 'malformed', message: String((error as Error)?.message ?? error) }), generation);
       });
   };
 
   const unsubscribe = repo.onUpdate((update) => {
     const id = update.kind === 'children' ? update.parentId : update.id;
-    if (!shownIds.has(id.toLowerCase())) return;
+    if (refreshesPending > 0 || !shownIds.has(id.toLowerCase())) return;
     clearTimeout(rebuildTimer);
     rebuildTimer = setTimeout(build, 150);
   });
@@ -189,18 +192,24 @@ function servePanel(
       // Nothing built from the old cache may reach the view in between.
       controller?.abort();
       clearTimeout(rebuildTimer);
+      clearTimeout(retryTimer);
+      refreshesPending += 1;
       void (async () => {
-        const remembered = shownIds.size ? undefined : await recallReport(key);
-        const shown = shownIds.size ? [...shownIds] : remembered ? idsOf(remembered) : [request.id];
-        await forgetReports(key);
-        await repo.invalidate(shown);
-        build();
+        try {
+          const remembered = shownIds.size ? undefined : await recallReport(key);
+          const shown = shownIds.size ? [...shownIds] : remembered ? idsOf(remembered) : [request.id];
+          await forgetReports(key);
+          await repo.invalidate(shown);
+        } finally {
+          refreshesPending -= 1;
+          if (subscription === request) build();
+        }
       })();
       return;
     }
     // The remembered report first, the confirming build right behind it.
     void recallReport(key).then((remembered) => {
-      if (remembered && subscription === request && !builtReportSent) post(remembered);
+      if (remembered && subscription === request && !builtReportSent) post(remembered, request.generation ?? 0);
     });
     build();
   });

@@ -15,24 +15,30 @@ export function subscribeReport(
   onReport: (report: ModelReport) => void,
 ): ReportSubscription {
   let port: ReturnType<typeof browser.runtime.connect> | null = null;
+  // After a refresh, a report built before it may still be on its way; showing it would end "Refreshing…"
+  // with old data.
+  let generation = 0;
   const connect = (refresh: boolean) => {
     port?.disconnect();
     const current = browser.runtime.connect({ name: REPORT_PORT });
     port = current;
     current.onMessage.addListener((message: unknown) => {
       const push = message as ReportPush;
-      if (port === current && push?.report?.id === request.id) onReport(push.report);
+      if (port !== current || push?.report?.id !== request.id) return;
+      if ((push.generation ?? 0) < generation) return;
+      onReport(push.report);
     });
     current.onDisconnect.addListener(() => {
       if (port === current) port = null;
     });
-    current.postMessage({ ...request, refresh } satisfies ReportSubscribe);
+    current.postMessage({ ...request, refresh, generation } satisfies ReportSubscribe);
   };
   connect(false);
   return {
     // Same port when it is still open: the background knows what this view shows and refreshes all of it.
     refresh: () => {
-      if (port) port.postMessage({ ...request, refresh: true } satisfies ReportSubscribe);
+      generation += 1;
+      if (port) port.postMessage({ ...request, refresh: true, generation } satisfies ReportSubscribe);
       else connect(true);
     },
     close: () => {

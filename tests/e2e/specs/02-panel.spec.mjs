@@ -175,7 +175,7 @@ export default {
         );
         const paths = hubCalls(hub, from).map((r) => r.pathname);
         assert.ok(paths.includes('/api/models/skyforge/Sky-Chat-8B'), `the model was asked again: ${paths.join(' ')}`);
-        assert.ok(paths.includes('/api/models/meta-llama/Llama-3.1-8B-Instruct'), 'and its parent');
+        assert.ok(paths.includes('/api/models/meta-llama/Llama-3.1-8B-Instruct'), `and its parent: ${paths.join(' ')}`);
         assert.equal((await panelFacts(page)).relaxationFlags, 1);
         await page.close();
       },
