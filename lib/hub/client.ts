@@ -103,6 +103,13 @@ const MAX_REDIRECTS = 5;
 const RETRYABLE_STATUS = new Set([408, 500, 502, 503, 504]);
 /** After retries end in a network error, further calls fail fast for this long. */
 const OFFLINE_LATCH_MS = 5_000;
+/**
+ * Chromium holds back an extension's requests to a URL (query ignored) for a growing while after a few 5xx
+ * answers from it, failing them as network errors. A network error on such a URL this soon after is
+ * reported as the server error it follows from, not as offline.
+ */
+const SERVER_ERROR_MEMORY_MS = 10 * 60_000;
+const SERVER_ERROR_MEMORY_MAX = 200;
 
 export interface HubClient {
   getModel(id: string): Promise<HubResult<HubModel>>;
@@ -191,6 +198,21 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
   const maxRetryWaitMs = opts.maxRetryWaitMs ?? 5_000;
 
   const inflight = new Map<string, Promise<Raw>>();
+  /** URL without its query → the Hub's last 5xx answer there. */
+  const recentServerErrors = new Map<string, { at: number; failure: Raw }>();
+  const throttleKey = (url: string) => url.split('?')[0];
+  function rememberServerError(url: string, failure: Raw): void {
+    const key = throttleKey(url);
+    recentServerErrors.delete(key);
+    recentServerErrors.set(key, { at: now(), failure });
+    if (recentServerErrors.size > SERVER_ERROR_MEMORY_MAX) {
+      recentServerErrors.delete(recentServerErrors.keys().next().value as string);
+    }
+  }
+  function recentServerError(url: string): Raw | null {
+    const entry = recentServerErrors.get(throttleKey(url));
+    return entry && now() - entry.at < SERVER_ERROR_MEMORY_MS ? entry.failure : null;
+  }
   const sent: Record<RateBucket, number[]> = { api: [], resolvers: [] };
   const totals: Record<RateBucket, number> = { api: 0, resolvers: 0 };
   const pausedUntil: Partial<Record<RateBucket, number>> = {};
@@ -338,9 +360,6 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
     await acquireSlot();
     try {
       let waitedOutRateLimit = false;
-      // The Hub's last error answer in this call. Chromium throttles extension requests after 5xx answers
-      // and fails the next fetch itself; that is still the Hub's error, not an offline machine.
-      let lastServerError: Raw | null = null;
       for (let attemptNo = 1; ; attemptNo++) {
         // After sleeping through a 429 pause, this call is the one allowed to try again.
         const stillBlocked = waitedOutRateLimit ? (budgetLeft(bucket) === 0 ? gate(bucket) : null) : gate(bucket);
@@ -359,13 +378,16 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
             await sleep(backoff(attemptNo));
             continue;
           }
-          if (lastServerError) return lastServerError;
+          // The browser refusing a URL that just answered 5xx (see SERVER_ERROR_MEMORY_MS) is no sign of offline.
+          const serverError = recentServerError(url);
+          if (serverError) return serverError;
           offlineUntil = now() + OFFLINE_LATCH_MS;
           return { ok: false, error: error('offline', 'Could not reach Hugging Face (offline?).') };
         }
 
         offlineUntil = 0;
         const { res, body } = outcome;
+        if (res.status < 500) recentServerErrors.delete(throttleKey(url));
         readRateLimit(bucket, res.headers);
         if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, headers: res.headers, body };
 
@@ -385,8 +407,8 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
         }
         const errorCode = res.headers.get('x-error-code');
         const failed: Raw = { ok: false, error: statusError(res, errorCode), errorCode: errorCode ?? undefined };
+        if (res.status >= 500) rememberServerError(url, failed);
         if (RETRYABLE_STATUS.has(res.status) && canRetry) {
-          lastServerError = failed;
           await sleep(backoff(attemptNo));
           continue;
         }

@@ -128,6 +128,23 @@ describe('retries, timeouts and offline', () => {
     expect(calls).toHaveLength(6);
   });
 
+  it('keeps calling it a server error when the browser goes on refusing that URL minutes later', async () => {
+    let refuse = false;
+    const { client, clock } = setup((url) => {
+      if (refuse) throw new TypeError('Failed to fetch');
+      return url.pathname === '/api/models/a/b' ? textResponse('unavailable', 503) : jsonResponse(BERT);
+    });
+    expect(errorOf(await client.getModel('a/b')).kind).toBe('server');
+    refuse = true;
+    clock.advance(3 * 60_000);
+    expect(errorOf(await client.getModel('a/b'))).toMatchObject({ kind: 'server', status: 503 });
+    // A URL that never answered 5xx and fails the same way: that is offline.
+    expect(errorOf(await client.getModel('c/d')).kind).toBe('offline');
+    // Long after, the old 5xx no longer explains a network error.
+    clock.advance(20 * 60_000);
+    expect(errorOf(await client.getModel('a/b')).kind).toBe('offline');
+  });
+
   it('times out a request that hangs, even if fetch ignores the abort', async () => {
     const { client, timers } = setup(() => new Promise<Response>(() => undefined));
     const pending = client.getModel('a/b');
