@@ -5,7 +5,7 @@ import { createPortal } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { subscribeReport, type ReportSubscription } from '../../lib/report/subscribe';
-import { loadingReport, type ModelReport } from '../../lib/report/types';
+import { loadingReport, refreshingReport, type ModelReport } from '../../lib/report/types';
 import { DriftPanel } from '../panel/DriftPanel';
 import panelCss from '../panel/panel.css?inline';
 import { modelUrl } from '../shared/format';
@@ -38,7 +38,7 @@ export function ModelView({ id, familyStats, onBack, onOpenModel }: ModelViewPro
   useEffect(() => back.current?.focus(), [id]);
 
   const refresh = () => {
-    setReport((previous) => ({ ...previous, notices: [...previous.notices.filter((n) => n !== REFRESHING), REFRESHING] }));
+    setReport(refreshingReport);
     subscription.current?.refresh();
   };
 
@@ -61,8 +61,6 @@ export function ModelView({ id, familyStats, onBack, onOpenModel }: ModelViewPro
     </section>
   );
 }
-
-const REFRESHING = 'Refreshing…';
 
 const plainClick = (event: MouseEvent) =>
   event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;

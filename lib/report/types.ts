@@ -129,6 +129,17 @@ export function loadingReport(id: string): ModelReport {
   return { id, state: 'loading', stale: false, parents: [], chain: [], family: [], familyPending: false, notices: [] };
 }
 
+const REFRESHING = 'Refreshing…';
+
+/** What a view shows between the user's refresh and the refreshed report: the old one, saying so. */
+export function refreshingReport(report: ModelReport): ModelReport {
+  return { ...report, notices: [...report.notices.filter((n) => n !== REFRESHING), REFRESHING] };
+}
+
+export function isRefreshing(report: ModelReport): boolean {
+  return report.notices.includes(REFRESHING);
+}
+
 /** A report for a model that could not be read at all. */
 export function errorReport(id: string, error: HubError): ModelReport {
   return { ...loadingReport(id), state: 'error', error, retryAt: error.retryAt };

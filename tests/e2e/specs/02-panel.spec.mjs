@@ -168,7 +168,8 @@ export default {
         await page.waitFor(
           () => {
             const root = document.querySelector('[data-hf-drift="panel"]').shadowRoot;
-            return !root.textContent.includes('Refreshing') && !root.textContent.includes('Sampling the family');
+            const button = root.querySelector('[aria-label="Refresh drift data"]');
+            return button?.getAttribute('aria-disabled') === 'false' && !root.textContent.includes('Sampling the family');
           },
           undefined,
           { message: 'refreshed' },

@@ -162,8 +162,17 @@ describe('popup start and empty state', () => {
     act(() => pushReport!(readyReport('skyforge/Sky-Chat-8B', 'meta-llama/Llama-3.1-8B')));
     expect(panelRoot()!.textContent).toContain('Fine-tune of');
     expect(panelRoot()!.querySelector('a[data-parent="meta-llama/Llama-3.1-8B"]')).toBeTruthy();
-    fireEvent.click(within(panelRoot() as unknown as HTMLElement).getByRole('button', { name: 'Refresh drift data' }));
+    const refreshButton = within(panelRoot() as unknown as HTMLElement).getByRole('button', { name: 'Refresh drift data' });
+    fireEvent.click(refreshButton);
     expect(refresh).toHaveBeenCalledOnce();
+    // Until the refreshed report arrives the summary says so and a second press asks nothing more.
+    expect(panelRoot()!.querySelector('.freshness')!.textContent).toContain('refreshing…');
+    expect(refreshButton.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(refreshButton);
+    expect(refresh).toHaveBeenCalledOnce();
+    act(() => pushReport!(readyReport('skyforge/Sky-Chat-8B', 'meta-llama/Llama-3.1-8B')));
+    expect(panelRoot()!.querySelector('.freshness')!.textContent).not.toContain('refreshing');
+    expect(refreshButton.getAttribute('aria-disabled')).toBe('false');
 
     fireEvent.click(screen.getByRole('button', { name: /Back to search/ }));
     await settle();
