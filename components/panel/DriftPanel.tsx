@@ -4,7 +4,7 @@
 // the background, and everything from the Hub is rendered as text — never as HTML.
 import { useState } from 'preact/hooks';
 import type { DriftFlag, FamilyStat, TraitDiff, TraitRow } from '../../lib/drift/types';
-import { isRefreshing, type FamilyReport, type ModelReport, type ParentReport } from '../../lib/report/types';
+import type { FamilyReport, ModelReport, ParentReport } from '../../lib/report/types';
 import {
   ago,
   CHILDREN_LABEL,
@@ -49,7 +49,7 @@ export function DriftPanel({ report, onRefresh, defaultOpen = false, idPrefix = 
   const [open, setOpen] = useState(defaultOpen);
   const detailsId = `${idPrefix}-details`;
   const canOpen = report.state !== 'loading' && report.state !== 'error';
-  const refreshing = isRefreshing(report);
+  const refreshing = report.refreshing === true;
   return (
     <section class="panel" aria-label="HF Drift: where this model came from" aria-busy={report.state === 'loading' || refreshing}>
       <header class="bar">
@@ -213,7 +213,7 @@ function Freshness({ report }: { report: ModelReport }) {
     <p class={`freshness ${report.stale ? 'stale' : ''}`} data-stale={report.stale ? 'true' : 'false'}>
       {report.stale ? 'Saved data from ' : 'Data from '}
       {ago(report.fetchedAt) || 'just now'}
-      {isRefreshing(report) ? ' · refreshing…' : ''}
+      {report.refreshing ? ' · refreshing…' : ''}
       {report.stale ? (report.retryAt ? `; the Hub is rate limiting, retrying ${until(report.retryAt)}` : '; refreshing when the Hub answers') : ''}
       {report.familyPending ? ' · sampling the family…' : ''}
     </p>

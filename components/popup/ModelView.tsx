@@ -5,7 +5,7 @@ import { createPortal } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { subscribeReport, type ReportSubscription } from '../../lib/report/subscribe';
-import { loadingReport, refreshingReport, type ModelReport } from '../../lib/report/types';
+import { loadingReport, type ModelReport } from '../../lib/report/types';
 import { DriftPanel } from '../panel/DriftPanel';
 import panelCss from '../panel/panel.css?inline';
 import { modelUrl } from '../shared/format';
@@ -37,10 +37,7 @@ export function ModelView({ id, familyStats, onBack, onOpenModel }: ModelViewPro
 
   useEffect(() => back.current?.focus(), [id]);
 
-  const refresh = () => {
-    setReport(refreshingReport);
-    subscription.current?.refresh();
-  };
+  const refresh = () => subscription.current?.refresh();
 
   return (
     <section class="model-view" aria-labelledby="hfd-model-title">

@@ -6,7 +6,7 @@ import { DriftPanel } from '../../components/panel/DriftPanel';
 import { isModelPage, modelIdFromUrl } from '../page/detect';
 import { panelPlacement, readModelHeaderProps, type ModelHeaderProps } from '../page/selectors';
 import { subscribeReport } from '../report/subscribe';
-import { loadingReport, refreshingReport, type ModelReport } from '../report/types';
+import { loadingReport, type ModelReport } from '../report/types';
 import { createShadowHost, pageLoaded, place, waitForElement, type ShadowHost } from '../ui/shadow-host';
 import type { Feature } from './manager';
 
@@ -53,8 +53,6 @@ export const modelPanel: Feature = {
       draw();
     });
     function refresh() {
-      report = refreshingReport(report);
-      draw();
       subscription.refresh();
     }
     signal.addEventListener('abort', () => subscription.close(), { once: true });

@@ -18,6 +18,7 @@ export function subscribeReport(
   // After a refresh, a report built before it may still be on its way; showing it would end "Refreshing…"
   // with old data.
   let generation = 0;
+  let last: ModelReport | null = null;
   const connect = (refresh: boolean) => {
     port?.disconnect();
     const current = browser.runtime.connect({ name: REPORT_PORT });
@@ -26,7 +27,8 @@ export function subscribeReport(
       const push = message as ReportPush;
       if (port !== current || push?.report?.id !== request.id) return;
       if ((push.generation ?? 0) < generation) return;
-      onReport(push.report);
+      last = push.report;
+      onReport(last);
     });
     current.onDisconnect.addListener(() => {
       if (port === current) port = null;
@@ -38,6 +40,8 @@ export function subscribeReport(
     // Same port when it is still open: the background knows what this view shows and refreshes all of it.
     refresh: () => {
       generation += 1;
+      // Until the refreshed report arrives, the view keeps showing the last one, marked as refreshing.
+      if (last) onReport({ ...last, refreshing: true });
       if (port) port.postMessage({ ...request, refresh: true, generation } satisfies ReportSubscribe);
       else connect(true);
     },

@@ -66,6 +66,8 @@ export interface ModelReport {
   retryAt?: number;
   /** Short plain-text notices (sampled family, partial data…). */
   notices: string[];
+  /** Set by the view's subscription between the user's refresh and the refreshed report. */
+  refreshing?: boolean;
 }
 
 export interface BadgeInfo {
@@ -127,17 +129,6 @@ export interface FamilyExport {
 /** What a view shows before the background answers. */
 export function loadingReport(id: string): ModelReport {
   return { id, state: 'loading', stale: false, parents: [], chain: [], family: [], familyPending: false, notices: [] };
-}
-
-const REFRESHING = 'Refreshing…';
-
-/** What a view shows between the user's refresh and the refreshed report: the old one, saying so. */
-export function refreshingReport(report: ModelReport): ModelReport {
-  return { ...report, notices: [...report.notices.filter((n) => n !== REFRESHING), REFRESHING] };
-}
-
-export function isRefreshing(report: ModelReport): boolean {
-  return report.notices.includes(REFRESHING);
 }
 
 /** A report for a model that could not be read at all. */

@@ -48,15 +48,20 @@ describe('subscribeReport', () => {
     expect(shown).toEqual(['first', 'second']);
   });
 
-  it('after a refresh, a report built before it is not shown; the refreshed one is', () => {
-    const shown: string[] = [];
-    const subscription = subscribeReport({ id: 'a/b' }, (r) => shown.push(r.notices[0]));
+  it('after a refresh, shows the last report as refreshing; a report built before it is not shown, the refreshed one is', () => {
+    const shown: ModelReport[] = [];
+    const subscription = subscribeReport({ id: 'a/b' }, (r) => shown.push(r));
+    ports[0].push({ report: report('a/b', 'first'), generation: 0 });
     subscription.refresh();
     expect(ports).toHaveLength(1);
     expect(ports[0].sent[1]).toEqual({ id: 'a/b', refresh: true, generation: 1 });
     ports[0].push({ report: report('a/b', 'built from the old cache'), generation: 0 });
     ports[0].push({ report: report('a/b', 'refreshed'), generation: 1 });
-    expect(shown).toEqual(['refreshed']);
+    expect(shown.map((r) => [r.notices[0], r.refreshing === true])).toEqual([
+      ['first', false],
+      ['first', true],
+      ['refreshed', false],
+    ]);
   });
 
   it('reconnects to refresh when the background dropped the port, and closes cleanly', () => {

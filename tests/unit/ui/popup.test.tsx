@@ -165,7 +165,9 @@ describe('popup start and empty state', () => {
     const refreshButton = within(panelRoot() as unknown as HTMLElement).getByRole('button', { name: 'Refresh drift data' });
     fireEvent.click(refreshButton);
     expect(refresh).toHaveBeenCalledOnce();
-    // Until the refreshed report arrives the summary says so and a second press asks nothing more.
+    // The subscription shows the last report marked as refreshing until the refreshed one arrives: the
+    // summary says so and a second press asks nothing more.
+    act(() => pushReport!({ ...readyReport('skyforge/Sky-Chat-8B', 'meta-llama/Llama-3.1-8B'), refreshing: true }));
     expect(panelRoot()!.querySelector('.freshness')!.textContent).toContain('refreshing…');
     expect(refreshButton.getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(refreshButton);
