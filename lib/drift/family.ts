@@ -14,7 +14,7 @@ import {
   studyCardLength,
   studyMeanLanguages,
 } from './study';
-import { coerceTraits } from './traits';
+import { coerceTraits, coerceTraitsList } from './traits';
 import type { FamilyStat, FamilyStatId, FamilyStats, ModelTraits, StudyFigure, TaskMoveCounts, TraitDiff } from './types';
 
 /** The study's mutation rate for one edge: (|union| − |intersection|) / |union|. */
@@ -63,14 +63,7 @@ export function familyStats(
 ): FamilyStats {
   const parent = coerceTraits(parentIn);
   const relation = relationOf(relationIn);
-  const seen = new Set<string>([parent.id]);
-  const children: ModelTraits[] = [];
-  for (const raw of Array.isArray(childrenIn) ? childrenIn : []) {
-    const child = coerceTraits(raw);
-    if (seen.has(child.id)) continue;
-    seen.add(child.id);
-    children.push(child);
-  }
+  const children = coerceTraitsList(childrenIn, [parent.id]);
   const diffs: { child: ModelTraits; diff: TraitDiff }[] = children.map((child) => ({ child, diff: diffTraits(parent, child) }));
   const totalRaw = opts && typeof opts === 'object' ? (opts as { total?: unknown }).total : undefined;
   const total = typeof totalRaw === 'number' && Number.isFinite(totalRaw) && totalRaw >= 0 ? Math.round(totalRaw) : undefined;

@@ -3,7 +3,7 @@
 
 import { formatCount, formatShare, mean } from './sanitize';
 import { SIMILARITY_FIGURES } from './study';
-import { coerceTraits } from './traits';
+import { coerceTraits, coerceTraitsList } from './traits';
 import type { ModelTraits, PairSimilarity, SiblingSimilarity, SimilarityTrait } from './types';
 
 export const SIMILARITY_TRAITS: readonly SimilarityTrait[] = ['license', 'languages', 'task', 'library', 'datasets', 'auto-generated'];
@@ -55,14 +55,7 @@ export function pairSimilarity(a: ModelTraits, b: ModelTraits): PairSimilarity {
 export function siblingSimilarity(modelIn: ModelTraits, parentIn: ModelTraits, siblingsIn: ModelTraits[]): SiblingSimilarity {
   const model = coerceTraits(modelIn);
   const parent = coerceTraits(parentIn);
-  const seen = new Set<string>([model.id, parent.id]);
-  const siblings: ModelTraits[] = [];
-  for (const raw of Array.isArray(siblingsIn) ? siblingsIn : []) {
-    const sibling = coerceTraits(raw);
-    if (seen.has(sibling.id)) continue;
-    seen.add(sibling.id);
-    siblings.push(sibling);
-  }
+  const siblings = coerceTraitsList(siblingsIn, [model.id, parent.id]);
 
   const withParent = pairSimilarity(model, parent);
   const siblingValues = siblings.map((s) => pairSimilarity(model, s).value).filter((v): v is number => v !== undefined);

@@ -114,6 +114,19 @@ export function coerceTraits(value: unknown): ModelTraits {
   });
 }
 
+/** Clean traits of a list that may be garbage, each model once, leaving out the ids in `exclude`. */
+export function coerceTraitsList(listIn: unknown, exclude: readonly string[]): ModelTraits[] {
+  const seen = new Set(exclude);
+  const out: ModelTraits[] = [];
+  for (const raw of Array.isArray(listIn) ? listIn : []) {
+    const traits = coerceTraits(raw);
+    if (seen.has(traits.id)) continue;
+    seen.add(traits.id);
+    out.push(traits);
+  }
+  return out;
+}
+
 export function describeDatasets(datasets: string[]): string {
   return datasets.length === 0 ? 'none listed' : listPhrase(datasets, 5);
 }
