@@ -168,8 +168,8 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
   }
 
   /** Stores a fresh answer (models also under their canonical id when the request used an old name). */
-  async function store<K extends CacheKind>(kind: K, key: string, value: CacheValues[K], fetchedAt: number, immutable = false) {
-    await cache.put(kind, key, value, { fetchedAt, immutable });
+  async function store<K extends CacheKind>(kind: K, key: string, value: CacheValues[K], fetchedAt: number) {
+    await cache.put(kind, key, value, { fetchedAt });
     if (kind === 'model') {
       const canonical = modelKey((value as HubModel).id);
       if (canonical !== key) await cache.put(kind, canonical, value, { fetchedAt });
@@ -187,13 +187,15 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
 
   /**
    * Stale-while-revalidate: fresh → cache; stale → cache now and refresh in the background; missing or
-   * expired → network, and when that fails the error carries the expired value with its age.
+   * expired → network, and when that fails the error carries the expired value with its age. `save` stores
+   * a fresh answer (by default under this key).
    */
   async function swr<K extends CacheKind>(
     kind: K,
     key: string,
     load: () => Promise<HubResult<CacheValues[K]>>,
     announce: (value: CacheValues[K], fetchedAt: number) => void,
+    save: (value: CacheValues[K], fetchedAt: number) => Promise<void> = (value, fetchedAt) => store(kind, key, value, fetchedAt),
   ): Promise<HubResult<CacheValues[K]>> {
     const hit = await cache.get(kind, key);
     if (hit && !hit.expired) {
@@ -201,7 +203,7 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
         refreshInBackground(`${kind} ${key}`, async () => {
           const fresh = await load();
           if (!fresh.ok) return;
-          await store(kind, key, fresh.value, fresh.fetchedAt);
+          await save(fresh.value, fresh.fetchedAt);
           announce(fresh.value, fresh.fetchedAt);
         });
       }
@@ -209,7 +211,7 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
     }
     const result = await load();
     if (result.ok) {
-      await store(kind, key, result.value, result.fetchedAt);
+      await save(result.value, result.fetchedAt);
       return result;
     }
     return hit ? fail(result.error, { value: hit.value, fetchedAt: hit.fetchedAt }) : result;
@@ -361,9 +363,6 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
   async function getCardStats(id: string, sha?: string, cardOpts: { private?: boolean } = {}): Promise<HubResult<CardStats>> {
     if (!isModelId(id)) return badId(id);
     const key = cardKey(id, sha);
-    const hit = await cache.get('card', key);
-    if (hit && !hit.stale && !hit.expired) return { ok: true, value: hit.value, fetchedAt: hit.fetchedAt, stale: false };
-
     const load = async (): Promise<HubResult<CardStats>> => {
       const isPrivate = cardOpts.private ?? (await cache.get('model', modelKey(id)))?.value.private ?? false;
       const readme = await client.getReadme(id, { private: isPrivate });
@@ -375,21 +374,19 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
       } catch {
         return fail({ kind: 'malformed', message: 'The model card could not be analysed.', id });
       }
-      // Stats of a known commit never change; anything else ages with the card TTL.
+      // Stats of a known commit never change; anything else ages with the card TTL. Stored here, where
+      // the commit the README came from is known.
       if (commit !== undefined) await cache.put('card', cardKey(id, commit), stats, { fetchedAt: readme.fetchedAt, immutable: true });
       if (commit !== sha) await cache.put('card', key, stats, { fetchedAt: readme.fetchedAt });
       return { ok: true, value: stats, fetchedAt: readme.fetchedAt, stale: false };
     };
-
-    if (hit && !hit.expired) {
-      refreshInBackground(`card ${key}`, async () => {
-        const fresh = await load();
-        if (fresh.ok) emit({ kind: 'card', id, sha: fresh.value.sha ?? sha, value: fresh.value, fetchedAt: fresh.fetchedAt });
-      });
-      return { ok: true, value: hit.value, fetchedAt: hit.fetchedAt, stale: true };
-    }
-    const result = await load();
-    return !result.ok && hit ? fail(result.error, { value: hit.value, fetchedAt: hit.fetchedAt }) : result;
+    return swr(
+      'card',
+      key,
+      load,
+      (value, fetchedAt) => emit({ kind: 'card', id, sha: value.sha ?? sha, value, fetchedAt }),
+      async () => undefined,
+    );
   }
 
   async function getLineage(id: string, lineageOpts: { pageModel?: unknown; maxDepth?: number } = {}): Promise<HubResult<Lineage>> {
