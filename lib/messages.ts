@@ -22,7 +22,7 @@ export interface RequestMap {
   };
   'export-family': { request: { id: string }; response: { ok: true; data: FamilyExport } | { ok: false; error: HubError } };
   /** The model shown in the most recently used Hub tab (the popup starts there). */
-  'active-model': { request: { tabId?: number }; response: { id: string | null } };
+  'active-model': { request: Record<string, never>; response: { id: string | null } };
 }
 
 export type RequestType = keyof RequestMap;

@@ -2,13 +2,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ask } from '../../lib/messages';
 import type { CacheStatsView } from '../../lib/report/types';
-import { readCacheSettings, writeCacheSettings } from '../../lib/settings/settings';
+import { MAX_TTL_HOURS, readCacheSettings, writeCacheSettings } from '../../lib/settings/settings';
 import { ago, count } from '../shared/format';
 import { settingsChanged } from './settings-changed';
 import { NO_BACKGROUND, Status, useStatus } from './Status';
-
-/** The longest TTL settings.ts accepts (30 days). */
-export const MAX_TTL_HOURS = 24 * 30;
 
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 1024) return `${Math.max(0, Math.round(bytes || 0))} B`;

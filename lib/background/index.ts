@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { cardStatsFromReadme } from '../drift';
 import { createHubClient } from '../hub/client';
+import { modelKey } from '../hub/parse';
 import { createHubRepository, type HubRepository } from '../hub/repository';
 import { openDriftCache } from '../cache/db';
 import { isRequest, REPORT_PORT, type Request, type RequestType, type Response, type ReportPush, type ReportSubscribe } from '../messages';
@@ -130,7 +131,7 @@ function servePanel(
   let refreshesPending = 0;
 
   const idsOf = (report: ModelReport) =>
-    [report.id, ...report.parents.map((p) => p.id), ...report.chain.map((c) => c.id)].map((id) => id.toLowerCase());
+    [report.id, ...report.parents.map((p) => p.id), ...report.chain.map((c) => c.id)].map(modelKey);
 
   const post = (report: ModelReport, generation: number) => {
     // Rate limited: try again when the Hub said it would accept requests, while the view stays open.
@@ -176,7 +177,7 @@ function servePanel(
 
   const unsubscribe = repo.onUpdate((update) => {
     const id = update.kind === 'children' ? update.parentId : update.id;
-    if (refreshesPending > 0 || !shownIds.has(id.toLowerCase())) return;
+    if (refreshesPending > 0 || !shownIds.has(modelKey(id))) return;
     clearTimeout(rebuildTimer);
     rebuildTimer = setTimeout(build, 150);
   });

@@ -2,6 +2,7 @@
 // (from the IndexedDB cache) confirms or updates it. Memory first; `storage.session` survives the Chrome
 // service worker being stopped between two visits (it is cleared when the browser closes).
 import { browser } from 'wxt/browser';
+import { modelKey } from '../hub/parse';
 import type { ModelReport } from '../report/types';
 
 const LIMIT = 20;
@@ -16,17 +17,20 @@ function sessionArea(): SessionArea | null {
 }
 
 export function reportKey(id: string, familyStats: boolean): string {
-  return `${id.toLowerCase()}|${familyStats}`;
+  return `${modelKey(id)}|${familyStats}`;
+}
+
+/** Writes the reports in memory to `storage.session`; never rejects. */
+function persist(): Promise<void> {
+  return sessionArea()?.set({ [SESSION_KEY]: Object.fromEntries(memory) }).catch(() => undefined) ?? Promise.resolve();
 }
 
 export function rememberReport(key: string, report: ModelReport): void {
   memory.delete(key);
   memory.set(key, report);
   while (memory.size > LIMIT) memory.delete(memory.keys().next().value!);
-  const session = sessionArea();
-  if (!session) return;
   // Fire and forget: losing this only makes the next visit as fast as a normal cached one.
-  session.set({ [SESSION_KEY]: Object.fromEntries(memory) }).catch(() => undefined);
+  void persist();
 }
 
 export async function recallReport(key: string): Promise<ModelReport | undefined> {
@@ -50,7 +54,6 @@ export async function forgetReports(key?: string): Promise<void> {
     await sessionArea()?.remove(SESSION_KEY).catch(() => undefined);
     return;
   }
-  memory.delete(key);
   for (const k of [...memory.keys()]) if (k.startsWith(`${key.split('|')[0]}|`)) memory.delete(k);
-  await sessionArea()?.set({ [SESSION_KEY]: Object.fromEntries(memory) }).catch(() => undefined);
+  await persist();
 }

@@ -20,13 +20,13 @@
 //   request is repeated without the token and fetch follows it. README files are fetched anonymously
 //   unless the repo is private (gated READMEs are readable anonymously).
 
-import { HUB_ORIGIN, isModelId, nextLinkFrom, parseModel, parseModelList, parseRateLimit, parseRetryAfter } from './parse';
+import { HUB_ORIGIN, isModelId, nextLinkFrom, parseModel, parseModelList, parseRateLimit, parseRetryAfter, type RateLimitInfo } from './parse';
 import type { HubClientStats, HubError, HubErrorKind, HubModel, HubResult, RateBucket, Relation } from './types';
 
 export { HUB_ORIGIN };
 
 /** Fields of `/api/models/{id}?expand[]=…`: everything the lineage and drift need, nothing heavier. */
-export const MODEL_FIELDS = [
+const MODEL_FIELDS = [
   'author',
   'baseModels',
   'cardData',
@@ -47,7 +47,7 @@ export const MODEL_FIELDS = [
 export const LIST_FIELDS = MODEL_FIELDS.filter((f) => f !== 'baseModels' && f !== 'childrenModelCount');
 
 /** Children per page. With the repository's page cap of 3 a family costs at most 3 API calls per relation. */
-export const CHILDREN_PAGE_SIZE = 100;
+const CHILDREN_PAGE_SIZE = 100;
 
 export interface ChildrenPage {
   models: HubModel[];
@@ -96,7 +96,7 @@ export interface HubClientOptions {
   maxRetryWaitMs?: number;
 }
 
-export const DEFAULT_BUDGET: Record<RateBucket, number> = { api: 300, resolvers: 1500 };
+const DEFAULT_BUDGET: Record<RateBucket, number> = { api: 300, resolvers: 1500 };
 const DEFAULT_WINDOW_MS = 5 * 60_000;
 const DEFAULT_429_WAIT_MS = 60_000;
 const MAX_REDIRECTS = 5;
@@ -114,7 +114,7 @@ const SERVER_ERROR_MEMORY_MAX = 200;
 export interface HubClient {
   getModel(id: string): Promise<HubResult<HubModel>>;
   /** One page of a parent's children: by URL (a `next` link) or by parent and relation (none: any relation). */
-  getChildrenPage(target: string | { parentId: string; relation?: Relation; limit?: number }): Promise<HubResult<ChildrenPage>>;
+  getChildrenPage(target: string | { parentId: string; relation?: Relation }): Promise<HubResult<ChildrenPage>>;
   getReadme(id: string, opts?: { private?: boolean }): Promise<HubResult<ReadmeText>>;
   search(query: string, opts?: { limit?: number }): Promise<HubResult<HubModel[]>>;
   /** Checks a token (for the options page); the token goes to the Hub only. */
@@ -134,7 +134,7 @@ function fieldsQuery(fields: readonly string[]): string {
   return fields.map((f) => `expand[]=${encodeURIComponent(f)}`).join('&');
 }
 
-export function modelUrl(id: string): string {
+function modelUrl(id: string): string {
   return `${HUB_ORIGIN}/api/models/${encodeId(id)}?${fieldsQuery(MODEL_FIELDS)}`;
 }
 
@@ -144,16 +144,16 @@ export function listModelsUrl(query: string): string {
 }
 
 /** `/api/models?filter=base_model:{relation}:{id}` sorted by downloads; without relation: any relation. */
-export function childrenUrl(parentId: string, relation?: Relation, limit = CHILDREN_PAGE_SIZE): string {
+function childrenUrl(parentId: string, relation?: Relation): string {
   const filter = relation ? `base_model:${relation}:${parentId}` : `base_model:${parentId}`;
-  return listModelsUrl(`filter=${encodeURIComponent(filter)}&sort=downloads&limit=${limit}`);
+  return listModelsUrl(`filter=${encodeURIComponent(filter)}&sort=downloads&limit=${CHILDREN_PAGE_SIZE}`);
 }
 
-export function readmeUrl(id: string): string {
+function readmeUrl(id: string): string {
   return `${HUB_ORIGIN}/${encodeId(id)}/resolve/main/README.md`;
 }
 
-export function searchUrl(query: string, limit: number): string {
+function searchUrl(query: string, limit: number): string {
   return listModelsUrl(`search=${encodeURIComponent(query)}&sort=downloads&limit=${limit}`);
 }
 
@@ -171,6 +171,15 @@ function bucketOf(url: string): RateBucket {
 
 function error(kind: HubErrorKind, message: string, extra: Partial<HubError> = {}): HubError {
   return { kind, message, ...extra };
+}
+
+function offline(): Raw {
+  return { ok: false, error: error('offline', 'Could not reach Hugging Face (offline?).') };
+}
+
+/** Only printable ASCII without spaces can travel in an `Authorization` header. */
+function isHeaderSafe(value: string): boolean {
+  return /^[\x21-\x7e]+$/.test(value);
 }
 
 function fail<T>(e: HubError): HubResult<T> {
@@ -261,21 +270,23 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
     pausedUntil[bucket] = Math.max(pausedUntil[bucket] ?? 0, until);
   }
 
-  function readRateLimit(bucket: RateBucket, headers: Headers): void {
+  /** Applies the Hub's `RateLimit` header and returns what it said. */
+  function readRateLimit(bucket: RateBucket, headers: Headers): RateLimitInfo | null {
     const info = parseRateLimit(headers);
-    if (info?.remaining === undefined) return;
+    if (info?.remaining === undefined) return info;
     const reported = info.bucket === 'api' || info.bucket === 'resolvers' ? info.bucket : bucket;
     serverRemaining[reported] = info.remaining;
     if (info.remaining <= serverReserve && info.resetSeconds !== undefined) {
       pause(reported, now() + info.resetSeconds * 1000);
     }
+    return info;
   }
 
   async function token(): Promise<string | null> {
     try {
       const value = (await opts.getToken?.())?.trim();
       // A token with characters a header cannot carry is unusable, not a reason to fail the request.
-      return value && /^[\x21-\x7e]+$/.test(value) ? value : null;
+      return value && isHeaderSafe(value) ? value : null;
     } catch {
       return null;
     }
@@ -356,7 +367,7 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
     const blocked = gate(bucket);
     if (blocked) return blocked;
     // Just found the network down: answer at once instead of making every caller retry on its own.
-    if (now() < offlineUntil) return { ok: false, error: error('offline', 'Could not reach Hugging Face (offline?).') };
+    if (now() < offlineUntil) return offline();
     await acquireSlot();
     try {
       let waitedOutRateLimit = false;
@@ -382,17 +393,16 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
           const serverError = recentServerError(url);
           if (serverError) return serverError;
           offlineUntil = now() + OFFLINE_LATCH_MS;
-          return { ok: false, error: error('offline', 'Could not reach Hugging Face (offline?).') };
+          return offline();
         }
 
         offlineUntil = 0;
         const { res, body } = outcome;
         if (res.status < 500) recentServerErrors.delete(throttleKey(url));
-        readRateLimit(bucket, res.headers);
+        const info = readRateLimit(bucket, res.headers);
         if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, headers: res.headers, body };
 
         if (res.status === 429) {
-          const info = parseRateLimit(res.headers);
           const waitMs =
             parseRetryAfter(res.headers.get('retry-after'), now()) ??
             (info?.resetSeconds !== undefined ? info.resetSeconds * 1000 : DEFAULT_429_WAIT_MS);
@@ -479,7 +489,7 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
       } else {
         const invalid = badId<ChildrenPage>(target.parentId);
         if (invalid) return invalid;
-        url = childrenUrl(target.parentId, target.relation, target.limit);
+        url = childrenUrl(target.parentId, target.relation);
       }
       const raw = await request(url, { auth: true });
       if (!raw.ok) return fail(raw.error);
@@ -515,7 +525,7 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
 
     async whoami(userToken) {
       const bearer = userToken.trim();
-      if (!/^[\x21-\x7e]+$/.test(bearer)) return fail(error('bad-request', 'That token contains invalid characters.'));
+      if (!isHeaderSafe(bearer)) return fail(error('bad-request', 'That token contains invalid characters.'));
       const raw = await request(`${HUB_ORIGIN}/api/whoami-v2`, { auth: true, token: bearer, dedupe: false });
       if (!raw.ok) {
         if (raw.error.status === 401) return fail({ ...raw.error, message: 'Hugging Face did not accept this token.' });

@@ -1,6 +1,7 @@
 // Turns untrusted Hub JSON and headers into the normalised shapes of types.ts. Nothing here throws:
 // a value of the wrong type is treated as missing, and an unusable model gives `null`.
 
+import { finiteNonNegative, isRecord, MAX_LIST_ITEMS, text } from '../drift/sanitize';
 import { LANGUAGE_CODES } from './languages';
 import { RELATIONS, type Gated, type HubModel, type ParentRef, type ParentRelation, type Relation } from './types';
 
@@ -8,24 +9,21 @@ export const HUB_ORIGIN = 'https://huggingface.co';
 
 type Json = Record<string, unknown>;
 
+/** The value itself when it is a plain object (not an array), else undefined. */
 function asObject(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+  return isRecord(value) ? value : undefined;
 }
 
-function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-/** YAML lets authors write one value or a list; the Hub passes either through. Keeps non-empty strings only. */
-/** Longest list kept from one field: real cards list tens of tags; a hostile one must not stall parsing. */
-export const MAX_LIST_ITEMS = 500;
-
-export function stringList(value: unknown): string[] {
+/**
+ * YAML lets authors write one value or a list; the Hub passes either through. Keeps non-empty strings only
+ * (trimmed, de-duplicated), at most MAX_LIST_ITEMS of them: a hostile card must not stall parsing.
+ */
+function stringList(value: unknown): string[] {
   const items = Array.isArray(value) ? value : [value];
   const seen = new Set<string>();
   for (const item of items) {
-    const text = nonEmptyString(item);
-    if (text !== undefined) seen.add(text);
+    const t = text(item);
+    if (t !== undefined) seen.add(t);
     if (seen.size >= MAX_LIST_ITEMS) break;
   }
   return [...seen];
@@ -33,10 +31,6 @@ export function stringList(value: unknown): string[] {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
-}
-
-function count(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
 export function isRelation(value: unknown): value is Relation {
@@ -61,17 +55,17 @@ export function isModelId(value: unknown): value is string {
  * `https://huggingface.co/org/name/tree/main`. Returns null for anything else (datasets, other sites).
  */
 export function normalizeModelId(input: unknown): string | null {
-  const text = nonEmptyString(input);
-  if (text === undefined) return null;
-  const url = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/([^?#]*)/i.exec(text);
+  const trimmed = text(input);
+  if (trimmed === undefined) return null;
+  const url = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/([^?#]*)/i.exec(trimmed);
   if (url) {
     const [owner, name] = url[1].split('/').filter(Boolean);
     if (owner === undefined) return null;
     const id = name === undefined ? owner : `${owner}/${name}`;
     return isModelId(id) ? id : null;
   }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(text)) return null; // some other scheme or site
-  return isModelId(text) ? text : null;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return null; // some other scheme or site
+  return isModelId(trimmed) ? trimmed : null;
 }
 
 /** Cache and cycle-detection key: Hub ids are case-insensitive (the Hub redirects other casings). */
@@ -147,7 +141,7 @@ function languagesFrom(card: Json, tags: string[], tagObjs: unknown): { language
     candidates = tagObjs
       .map(asObject)
       .filter((t) => t?.type === 'language')
-      .map((t) => nonEmptyString(t?.id)?.toLowerCase())
+      .map((t) => text(t?.id)?.toLowerCase())
       .filter((l): l is string => l !== undefined);
   }
   if (candidates.length === 0) candidates = tags.filter((t) => LANGUAGE_CODES.has(t));
@@ -165,7 +159,7 @@ function childrenCountFrom(value: unknown): Partial<Record<Relation, number>> | 
   if (!obj) return undefined;
   const counts: Partial<Record<Relation, number>> = {};
   for (const relation of RELATIONS) {
-    const n = count(obj[relation]);
+    const n = finiteNonNegative(obj[relation]);
     if (n !== undefined) counts[relation] = n;
   }
   return counts;
@@ -208,16 +202,16 @@ export function parseModel(raw: unknown): HubModel | null {
     private: obj.private === true,
   };
   const optional: Partial<HubModel> = {
-    author: nonEmptyString(obj.author) ?? nonEmptyString(asObject(obj.author)?.name),
+    author: text(obj.author) ?? text(asObject(obj.author)?.name),
     sha: typeof obj.sha === 'string' && /^[0-9a-f]{40}$/.test(obj.sha) ? obj.sha : undefined,
-    licenseName: nonEmptyString(card.license_name),
-    licenseLink: nonEmptyString(card.license_link),
-    pipelineTag: nonEmptyString(obj.pipeline_tag) ?? nonEmptyString(card.pipeline_tag),
-    libraryName: nonEmptyString(obj.library_name) ?? nonEmptyString(card.library_name),
-    downloads: count(obj.downloads),
-    likes: count(obj.likes),
-    lastModified: nonEmptyString(obj.lastModified),
-    createdAt: nonEmptyString(obj.createdAt),
+    licenseName: text(card.license_name),
+    licenseLink: text(card.license_link),
+    pipelineTag: text(obj.pipeline_tag) ?? text(card.pipeline_tag),
+    libraryName: text(obj.library_name) ?? text(card.library_name),
+    downloads: finiteNonNegative(obj.downloads),
+    likes: finiteNonNegative(obj.likes),
+    lastModified: text(obj.lastModified),
+    createdAt: text(obj.createdAt),
     cardExists: typeof obj.cardExists === 'boolean' ? obj.cardExists : undefined,
     childrenCount: childrenCountFrom(obj.childrenModelCount),
   };
@@ -298,9 +292,9 @@ export function parseRateLimit(headers: HeaderSource): RateLimitInfo | null {
 /** `Retry-After` as delay-seconds or an HTTP date → milliseconds to wait (never negative). */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (value === null) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

@@ -28,7 +28,6 @@ import type {
   ChainEndReason,
   ChainLink,
   ChildrenSample,
-  HubClientStats,
   HubError,
   HubModel,
   HubResult,
@@ -40,10 +39,10 @@ import type {
   TtlSettings,
 } from './types';
 
-export const DEFAULT_MAX_DEPTH = 8;
+const DEFAULT_MAX_DEPTH = 8;
 const MAX_DEPTH_CAP = 32;
-export const DEFAULT_CHILD_PAGES = 3;
-export const MAX_CHILD_PAGES = 10;
+const DEFAULT_CHILD_PAGES = 3;
+const MAX_CHILD_PAGES = 10;
 const DEFAULT_SIBLINGS = 20;
 
 export interface HubRepositoryOptions {
@@ -90,9 +89,7 @@ export interface HubRepository {
   invalidate(ids: string[]): Promise<void>;
   cacheStats(): Promise<CacheStats>;
   clearCache(): Promise<void>;
-  ttl(): TtlSettings;
   setTtl(ttl: Partial<TtlSettings>): void;
-  clientStats(): HubClientStats;
 }
 
 const NO_TTL: TtlSettings = { model: 0, children: 0, card: 0 };
@@ -541,8 +538,6 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
         for (const relation of [...RELATIONS, null]) await cache.delete('children', childrenKey(id, relation));
       }
     },
-    ttl: () => cache.ttl(),
     setTtl: (ttl) => cache.setTtl(ttl),
-    clientStats: () => client.stats(),
   };
 }

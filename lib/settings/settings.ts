@@ -18,7 +18,9 @@ export interface CacheSettings {
   ttlHours: number;
 }
 
-export const DEFAULT_CACHE_SETTINGS: CacheSettings = { ttlHours: 24 };
+const DEFAULT_CACHE_SETTINGS: CacheSettings = { ttlHours: 24 };
+/** The longest cache lifetime a user can set (30 days). */
+export const MAX_TTL_HOURS = 24 * 30;
 
 const SWITCHES_KEY = 'featureSwitches';
 const TOKEN_KEY = 'hubToken';
@@ -65,7 +67,7 @@ export async function readCacheSettings(): Promise<CacheSettings> {
   try {
     const stored = (await browser.storage.local.get(CACHE_KEY))[CACHE_KEY] as Partial<CacheSettings> | undefined;
     const ttl = Number(stored?.ttlHours);
-    return { ttlHours: Number.isFinite(ttl) && ttl > 0 ? Math.min(ttl, 24 * 30) : DEFAULT_CACHE_SETTINGS.ttlHours };
+    return { ttlHours: Number.isFinite(ttl) && ttl > 0 ? Math.min(ttl, MAX_TTL_HOURS) : DEFAULT_CACHE_SETTINGS.ttlHours };
   } catch {
     return { ...DEFAULT_CACHE_SETTINGS };
   }
@@ -81,5 +83,3 @@ export function maskToken(token: string): string {
   if (t.length <= 8) return '•'.repeat(t.length);
   return `${t.slice(0, 3)}${'•'.repeat(Math.min(t.length - 7, 24))}${t.slice(-4)}`;
 }
-
-export const STORAGE_KEYS = { SWITCHES_KEY, TOKEN_KEY, CACHE_KEY } as const;
