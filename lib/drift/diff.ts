@@ -40,8 +40,11 @@ function setChange(parent: string[], child: string[]): { change: TraitChangeKind
 
 /** Diff of every trait, rows in TRAIT_NAMES order, with typed drift and badge flags. */
 export function diffTraits(parentIn: ModelTraits, childIn: ModelTraits): TraitDiff {
-  const parent = coerceTraits(parentIn);
-  const child = coerceTraits(childIn);
+  return diffClean(coerceTraits(parentIn), coerceTraits(childIn));
+}
+
+/** diffTraits for traits that already went through coerceTraits (callers that cleaned them once). */
+export function diffClean(parent: ModelTraits, child: ModelTraits): TraitDiff {
   const license = compareLicenses(parent.licenses, child.licenses);
   const languages = compareLanguages(parent.languages, child.languages);
   const task = compareTasks(parent.task, child.task);

@@ -2,8 +2,8 @@
 // beside the study's ecosystem-wide figure. Card-based figures cover only children whose card was
 // fetched, and say "not measured" rather than guess when none was.
 
-import type { ParentRelation, Relation } from '../hub/types';
-import { diffTraits } from './diff';
+import type { Relation } from '../hub/types';
+import { diffClean } from './diff';
 import { formatCount, formatCountOf, formatRatio, formatShare, mean, median } from './sanitize';
 import {
   LANGUAGE_MUTATION_FINETUNE,
@@ -14,7 +14,7 @@ import {
   studyCardLength,
   studyMeanLanguages,
 } from './study';
-import { coerceTraits, coerceTraitsList } from './traits';
+import { coerceTraits, coerceTraitsList, relationOf } from './traits';
 import type { FamilyStat, FamilyStatId, FamilyStats, ModelTraits, StudyFigure, TaskMoveCounts, TraitDiff } from './types';
 
 /** The study's mutation rate for one edge: (|union| − |intersection|) / |union|. */
@@ -26,10 +26,6 @@ export function mutationRate(parent: string[], child: string[]): number {
   let intersection = 0;
   for (const x of p) if (c.has(x)) intersection++;
   return (union.size - intersection) / union.size;
-}
-
-function relationOf(value: unknown): ParentRelation {
-  return value === 'finetune' || value === 'adapter' || value === 'quantized' || value === 'merge' ? value : 'unknown';
 }
 
 function notMeasured(id: FamilyStatId, label: string, reason: string, note: string, study?: StudyFigure): FamilyStat {
@@ -64,7 +60,7 @@ export function familyStats(
   const parent = coerceTraits(parentIn);
   const relation = relationOf(relationIn);
   const children = coerceTraitsList(childrenIn, [parent.id]);
-  const diffs: { child: ModelTraits; diff: TraitDiff }[] = children.map((child) => ({ child, diff: diffTraits(parent, child) }));
+  const diffs: { child: ModelTraits; diff: TraitDiff }[] = children.map((child) => ({ child, diff: diffClean(parent, child) }));
   const totalRaw = opts && typeof opts === 'object' ? (opts as { total?: unknown }).total : undefined;
   const total = typeof totalRaw === 'number' && Number.isFinite(totalRaw) && totalRaw >= 0 ? Math.round(totalRaw) : undefined;
 

@@ -7,11 +7,9 @@
 // off the authors' PNG figures, about ±3% on lengths) and from the paper's abstract and a paraphrase.
 // See docs in the project's shared notes (paper-findings.md §1–6) for the derivations.
 
+import { isRelation } from '../hub/parse';
 import type { Relation } from '../hub/types';
 import type { StudyFigure } from './types';
-
-export const STUDY_CITATION =
-  'Laufer, Oderinwale & Kleinberg, "Anatomy of a Machine Learning Ecosystem: 2 Million Models on Hugging Face", arXiv 2508.06811 (2025)';
 
 const REPO = 'authors\' analysis code, github.com/bendlaufer/ai-ecosystem @9d172b3';
 
@@ -160,10 +158,6 @@ const AUTO_GENERATED_BY_RELATION: Record<Relation, StudyFigure> = {
   },
 };
 
-function isRelation(relation: unknown): relation is Relation {
-  return relation === 'finetune' || relation === 'adapter' || relation === 'quantized' || relation === 'merge';
-}
-
 /** Card length figure for a relation, falling back to all edge types. */
 export function studyCardLength(relation: unknown): StudyFigure {
   return isRelation(relation) ? MEAN_CARD_LENGTH_BY_RELATION[relation] : MEAN_CARD_LENGTH_ALL;
@@ -221,41 +215,3 @@ export const STUDY_TASK_ORDER = [
   'reinforcement-learning',
   'token-classification',
 ] as const;
-
-/**
- * The study's optimal weighted ordering of the top-20 licenses, upstream → downstream (fine-tune
- * edges; consistent with 113 of 121 oriented edges). An observed direction of traffic, not a
- * restrictiveness scale: the engine's own order is in licenses.ts. Source: orderings_analysis.ipynb.
- */
-export const STUDY_LICENSE_ORDER = [
-  'gemma',
-  'llama3.1',
-  'llama3.3',
-  'llama3.2',
-  'llama3',
-  'openrail++',
-  'llama2',
-  'apache-2.0',
-  'creativeml-openrail-m',
-  'cc-by-nc-4.0',
-  'mit',
-  'openrail',
-  'cc-by-nc-sa-4.0',
-  'cc-by-sa-4.0',
-  'cc-by-4.0',
-  'cc',
-  'bigscience-bloom-rail-1.0',
-  'afl-3.0',
-  'artistic-2.0',
-  'gpl-3.0',
-] as const;
-
-/** Top-20 languages, upstream → downstream; English is the sink. Source: orderings_analysis.ipynb. */
-export const STUDY_LANGUAGE_ORDER = [
-  'pl', 'sv', 'th', 'it', 'pt', 'ja', 'ro', 'nl', 'de', 'fr',
-  'id', 'vi', 'tr', 'ru', 'es', 'zh', 'ar', 'hi', 'ko', 'en',
-] as const;
-
-/** The study's finding on license direction, for explanations. */
-export const LICENSE_DRIFT_FINDING =
-  'The study found licenses drift both ways: mostly from Llama/Gemma/OpenRAIL toward permissive licenses (often against the upstream terms), but Apache/MIT children also move to non-commercial or OpenRAIL licenses.';

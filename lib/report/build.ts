@@ -7,10 +7,10 @@ import {
   familyStats,
   modelTraits,
   siblingSimilarity,
-  type ModelTraits,
 } from '../drift';
+import { isRelation } from '../hub/parse';
 import type { HubRepository } from '../hub/repository';
-import type { CardStats, HubError, HubModel, HubResult, Relation } from '../hub/types';
+import type { CardStats, HubError, HubModel, HubResult } from '../hub/types';
 import { RELATIONS } from '../hub/types';
 import { licenseUrl } from './license-links';
 import { errorReport, type FamilyReport, type ModelReport, type ParentReport } from './types';
@@ -85,11 +85,9 @@ export async function buildModelReport(
   if (signal?.aborted) return;
 
   const traits = modelTraits(model, ownCard);
-  const parentTraits = new Map<string, ModelTraits>();
   const parents: ParentReport[] = parentEntries.map(({ ref, model: parent, error, card }) => {
     if (!parent) return { id: ref.id, relation: ref.relation, error };
     const pt = modelTraits(parent, card);
-    parentTraits.set(ref.id, pt);
     return {
       id: parent.id,
       relation: ref.relation,
@@ -108,7 +106,8 @@ export async function buildModelReport(
   if (parents.length > 1) notices.push(`This model has ${parents.length} parents; each is compared separately.`);
 
   const report: ModelReport = {
-    id: model.id,
+    // The report keeps the id the view asked for, so a renamed repo still updates the right panel.
+    id,
     state: freshness.stale ? 'stale' : 'ready',
     fetchedAt: freshness.oldest,
     stale: freshness.stale,
@@ -123,8 +122,6 @@ export async function buildModelReport(
     retryAt: freshness.retryAt,
     notices,
   };
-  // The report keeps the id the view asked for, so a renamed repo still updates the right panel.
-  report.id = id;
   emit(report);
   if (!wantsFamily || signal?.aborted) return;
 
@@ -152,8 +149,8 @@ export async function buildModelReport(
     if (sample && sample.models.length) {
       const siblingTraits = sample.models.map((m) => modelTraits(m));
       similarity = siblingSimilarity(traits, firstParent.traits, siblingTraits);
-      const relation = (sample.relation === 'unknown' ? firstParent.relation : sample.relation) as Relation;
-      if ((RELATIONS as readonly string[]).includes(relation)) {
+      const relation = sample.relation === 'unknown' ? firstParent.relation : sample.relation;
+      if (isRelation(relation)) {
         // The parent's family, with this model put back in: how the siblings drifted from the parent.
         parentFamily = {
           relation,

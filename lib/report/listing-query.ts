@@ -4,7 +4,7 @@ import { HUB_ORIGIN, listModelsUrl } from '../hub/client';
 import { typedParentTag } from '../hub/parse';
 import { isCollectionPage, isModelListing, isOwnerPage } from '../page/detect';
 
-export const LISTING_PAGE_SIZE = 30;
+const LISTING_PAGE_SIZE = 30;
 /** Deeper pages than this are not mirrored (the request would be too large); cards go one by one. */
 const MAX_MIRRORED_ITEMS = 300;
 

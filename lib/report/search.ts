@@ -1,4 +1,5 @@
 // Popup search and recent models, each result with its drift badge.
+import { modelKey } from '../hub/parse';
 import type { HubRepository } from '../hub/repository';
 import type { HubModel } from '../hub/types';
 import { badgesFor } from './badges';
@@ -8,10 +9,10 @@ const RESULTS = 12;
 
 async function withBadges(repo: HubRepository, models: HubModel[]): Promise<SearchResponse['results']> {
   const badges = await badgesFor(repo, { ids: models.map((m) => m.id) });
-  const byId = new Map(badges.map((b) => [b.id.toLowerCase(), b]));
+  const byId = new Map(badges.map((b) => [modelKey(b.id), b]));
   return models.map((m) => ({
     id: m.id,
-    badge: byId.get(m.id.toLowerCase()),
+    badge: byId.get(modelKey(m.id)),
     downloads: m.downloads,
     pipelineTag: m.pipelineTag,
   }));
