@@ -10,10 +10,10 @@ import badgeCss from './badge.css?inline';
 /** The badge styles, for the shadow roots the listing feature mounts badges in. */
 export { badgeCss };
 
-export type BadgeSeverity = 'relaxed' | 'tightened' | 'neutral';
+type BadgeSeverity = 'relaxed' | 'tightened' | 'neutral';
 
 /** Short text per flag, used when the background sent no summary headline. */
-export const FLAG_HEADLINE: Record<DriftFlag, string> = {
+const FLAG_HEADLINE: Record<DriftFlag, string> = {
   'license-relaxed': 'License relaxed',
   'license-tightened': 'License tightened',
   'language-narrowed': 'Languages narrowed',
@@ -23,18 +23,18 @@ export const FLAG_HEADLINE: Record<DriftFlag, string> = {
 };
 
 /** The most important flag (DRIFT_FLAGS is in priority order), whatever order the flags came in. */
-export function topFlag(flags: readonly DriftFlag[]): DriftFlag | undefined {
+function topFlag(flags: readonly DriftFlag[]): DriftFlag | undefined {
   return DRIFT_FLAGS.find((flag) => flags.includes(flag));
 }
 
-export function badgeSeverity(flags: readonly DriftFlag[]): BadgeSeverity {
+function badgeSeverity(flags: readonly DriftFlag[]): BadgeSeverity {
   const top = topFlag(flags);
   if (top === 'license-relaxed') return 'relaxed';
   if (top === 'license-tightened') return 'tightened';
   return 'neutral';
 }
 
-export function badgeHeadline(badge: BadgeInfo): string {
+function badgeHeadline(badge: BadgeInfo): string {
   const headline = badge.summary?.headline?.trim();
   if (headline) return headline;
   const top = topFlag(badge.flags);

@@ -10,7 +10,7 @@ import { NO_BACKGROUND, Status, useStatus } from './Status';
 type Format = 'csv' | 'json';
 
 /** Accepts an id (`owner/name`) or a model page URL. */
-export function modelIdFromInput(input: string): string | null {
+function modelIdFromInput(input: string): string | null {
   const text = input.trim();
   if (!text) return null;
   if (/^https?:\/\//i.test(text)) return modelIdFromUrl(text);

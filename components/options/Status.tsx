@@ -20,9 +20,9 @@ export function useStatus() {
   };
 }
 
-export function Status({ status, id }: { status: StatusMessage; id?: string }) {
+export function Status({ status }: { status: StatusMessage }) {
   return (
-    <p class={`status ${status.kind}`} role="status" id={id} data-kind={status.kind}>
+    <p class={`status ${status.kind}`} role="status" data-kind={status.kind}>
       {status.text}
     </p>
   );

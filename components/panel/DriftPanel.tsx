@@ -194,10 +194,18 @@ function Summary({ report }: { report: ModelReport }) {
   );
 }
 
+/** The relations with children on the Hub, each with its count. */
+function childEntries(report: ModelReport): [relation: string, n: number][] {
+  return Object.entries(report.childrenCount ?? {}).filter((entry): entry is [string, number] => {
+    const n = entry[1];
+    return typeof n === 'number' && n > 0;
+  });
+}
+
 function familyLine(report: ModelReport): string {
-  const entries = Object.entries(report.childrenCount ?? {}).filter(([, n]) => (n ?? 0) > 0);
+  const entries = childEntries(report);
   if (!entries.length) return '';
-  return `Children: ${entries.map(([rel, n]) => `${count(n!)} ${(CHILDREN_LABEL[rel] ?? rel).toLowerCase()}`).join(', ')}.`;
+  return `Children: ${entries.map(([rel, n]) => `${count(n)} ${(CHILDREN_LABEL[rel] ?? rel).toLowerCase()}`).join(', ')}.`;
 }
 
 function licenseArrow(parent: ParentReport, child: ModelReport): string {
@@ -377,7 +385,7 @@ function TraitTable({ diff, id, labelledBy }: { diff: TraitDiff; id: string; lab
 }
 
 function Children({ report }: { report: ModelReport }) {
-  const entries = Object.entries(report.childrenCount ?? {}).filter(([, n]) => typeof n === 'number' && n > 0);
+  const entries = childEntries(report);
   if (!entries.length) return null;
   return (
     <div class="section children">
@@ -386,7 +394,7 @@ function Children({ report }: { report: ModelReport }) {
         {entries.map(([relation, n]) => (
           <li key={relation} data-children={relation}>
             <a href={`https://huggingface.co/models?other=${encodeURIComponent(`base_model:${relation}:${report.id}`)}`}>
-              {CHILDREN_LABEL[relation] ?? relation}: {count(n!)}
+              {CHILDREN_LABEL[relation] ?? relation}: {count(n)}
             </a>
           </li>
         ))}

@@ -62,12 +62,16 @@ export function ModelView({ id, familyStats, onBack, onOpenModel }: ModelViewPro
 const plainClick = (event: MouseEvent) =>
   event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
 
-/** Links in the popup open in a tab: the popup itself must never navigate away. */
-function openInTab(event: MouseEvent) {
-  const anchor = event.currentTarget as HTMLAnchorElement;
-  if (!plainClick(event) || !/^https:\/\//.test(anchor.href)) return;
+/** Opens an https link in a tab instead: the popup itself must never navigate away. */
+function openLinkInTab(event: MouseEvent, anchor: HTMLAnchorElement) {
+  if (!/^https:\/\//.test(anchor.href)) return;
   event.preventDefault();
   void browser.tabs.create({ url: anchor.href });
+}
+
+/** Links in the popup open in a tab. */
+function openInTab(event: MouseEvent) {
+  if (plainClick(event)) openLinkInTab(event, event.currentTarget as HTMLAnchorElement);
 }
 
 /** Lineage links stay in the popup (follow the chain); every other link opens in a tab. */
@@ -82,9 +86,7 @@ function followPanelLink(event: MouseEvent, onOpenModel: (id: string) => void) {
     onOpenModel(modelId);
     return;
   }
-  if (!/^https:\/\//.test(anchor.href)) return;
-  event.preventDefault();
-  void browser.tabs.create({ url: anchor.href });
+  openLinkInTab(event, anchor);
 }
 
 /** Renders its children in an open shadow root that follows the system's colour scheme. */

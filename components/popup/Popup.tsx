@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ask } from '../../lib/messages';
-import { DEFAULT_SWITCHES, readSwitches, type FeatureSwitches } from '../../lib/settings/settings';
+import { readSwitches, type FeatureSwitches } from '../../lib/settings/settings';
 import { OFFLINE_NOTICE } from './messages';
 import { ModelView } from './ModelView';
 import { SearchView } from './SearchView';
@@ -11,15 +11,10 @@ import '../badge/badge.css';
 import './popup.css';
 import { usePrefersDark } from '../shared/theme';
 
-export interface PopupProps {
-  /** Search debounce; the default suits typing. */
-  debounceMs?: number;
-}
-
-export function Popup({ debounceMs }: PopupProps) {
-  const [started, setStarted] = useState(false);
+export function Popup() {
   const [modelId, setModelId] = useState<string | null>(null);
-  const [switches, setSwitches] = useState<FeatureSwitches>(DEFAULT_SWITCHES);
+  // Null until the start-up reads (active model, switches) are done.
+  const [switches, setSwitches] = useState<FeatureSwitches | null>(null);
   const online = useOnline();
   const dark = usePrefersDark();
   // Badges in the popup read the theme from the document (on Hub pages, from their shadow host).
@@ -37,7 +32,6 @@ export function Popup({ debounceMs }: PopupProps) {
       if (!current) return;
       setSwitches(stored);
       setModelId(id);
-      setStarted(true);
     });
     return () => {
       current = false;
@@ -57,13 +51,13 @@ export function Popup({ debounceMs }: PopupProps) {
           {OFFLINE_NOTICE}
         </p>
       )}
-      {!started ? (
+      {switches === null ? (
         <p class="muted" role="status">
           Loading…
         </p>
       ) : (
         <>
-          <SearchView hidden={modelId !== null} onChoose={setModelId} debounceMs={debounceMs} />
+          <SearchView hidden={modelId !== null} onChoose={setModelId} />
           {modelId !== null && (
             <ModelView
               id={modelId}

@@ -16,7 +16,6 @@ export interface SearchViewProps {
   /** The model view is on top; the search keeps its state underneath. */
   hidden: boolean;
   onChoose: (id: string) => void;
-  debounceMs?: number;
 }
 
 interface Answer {
@@ -27,7 +26,7 @@ interface Answer {
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
-export function SearchView({ hidden, onChoose, debounceMs = SEARCH_DEBOUNCE_MS }: SearchViewProps) {
+export function SearchView({ hidden, onChoose }: SearchViewProps) {
   const [query, setQuery] = useState('');
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [recent, setRecent] = useState<SearchResponse | null>(null);
@@ -72,9 +71,9 @@ export function SearchView({ hidden, onChoose, debounceMs = SEARCH_DEBOUNCE_MS }
         })
         .catch(() => request === latest.current && setUnreachable(true))
         .finally(() => request === latest.current && setPending(false));
-    }, debounceMs);
+    }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [trimmed, debounceMs]);
+  }, [trimmed]);
 
   const showingRecent = !trimmed;
   // While a new search runs, the previous results stay (no flicker); the status says "Searching…".

@@ -1,14 +1,6 @@
 // Small text formatters shared by the panel, badges and popup. Plain strings only.
 import type { ChainEndReason, HubError, ParentRelation } from '../../lib/hub/types';
 
-export const RELATION_LABEL: Record<ParentRelation, string> = {
-  finetune: 'fine-tune',
-  adapter: 'adapter',
-  quantized: 'quantized',
-  merge: 'merge',
-  unknown: 'derived',
-};
-
 /** "Fine-tune of", "Quantization of"… for the lineage line. */
 export const RELATION_OF: Record<ParentRelation, string> = {
   finetune: 'Fine-tune of',

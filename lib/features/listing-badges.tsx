@@ -8,7 +8,7 @@ import { render } from 'preact';
 import { badgeCss, DriftBadge } from '../../components/badge/DriftBadge';
 import { ask } from '../messages';
 import { isListingPage } from '../page/detect';
-import { isDarkTheme, listingCards, SELECTORS, selectAll } from '../page/selectors';
+import { listingCards, SELECTORS, selectFirst } from '../page/selectors';
 import type { BadgeInfo } from '../report/types';
 import { createShadowHost, pageLoaded, type ShadowHost } from '../ui/shadow-host';
 import type { Feature } from './manager';
@@ -16,7 +16,7 @@ import type { Feature } from './manager';
 const HOST_TAG = 'hf-drift-badge';
 const BATCH_DELAY_MS = 16;
 
-export function badgeFlagsAttribute(badge: BadgeInfo): string {
+function badgeFlagsAttribute(badge: BadgeInfo): string {
   return badge.hasParent ? badge.flags.join(' ') : '';
 }
 
@@ -29,7 +29,6 @@ export const listingBadges: Feature = {
     await pageLoaded(document, signal);
     if (signal.aborted) return;
     const known = new Map<string, BadgeInfo>();
-    const theme = () => (isDarkTheme(document) ? 'dark' : 'light');
     const hosts = new Map<Element, { id: string; anchor: Element; shadow?: ShadowHost }>();
     const pending = new Map<string, Element[]>();
     let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -38,14 +37,13 @@ export const listingBadges: Feature = {
       const entry = hosts.get(card);
       if (!entry || signal.aborted || !badge.hasParent) return;
       if (entry.shadow?.host.isConnected) return; // never twice
+      entry.shadow?.dispose();
       const shadow = createShadowHost(
         document,
         HOST_TAG,
         { 'data-hf-drift-badge': '', 'data-model': badge.id, 'data-flags': badgeFlagsAttribute(badge) },
         badgeCss,
-        { followTheme: false },
       );
-      shadow.host.setAttribute('data-theme', theme());
       render(<DriftBadge badge={badge} />, shadow.mount);
       // Beside the title line: inline, so the card's height stays as the Hub laid it out.
       entry.anchor.append(shadow.host);
@@ -130,12 +128,7 @@ export const listingBadges: Feature = {
         if (!signal.aborted) scan();
       }, BATCH_DELAY_MS);
     });
-    // One theme observer for all badges rather than one per badge.
-    const themeWatch = new MutationObserver(() => {
-      for (const entry of hosts.values()) entry.shadow?.host.setAttribute('data-theme', theme());
-    });
-    themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
-    const listRoot = selectAll(document, SELECTORS.listingCard)[0]?.closest('main') ?? document.body;
+    const listRoot = selectFirst(document, SELECTORS.listingCard)?.closest('main') ?? document.body;
     mutations.observe(listRoot, { childList: true, subtree: true });
     scan();
 
@@ -145,7 +138,6 @@ export const listingBadges: Feature = {
         clearTimeout(flushTimer);
         mutations.disconnect();
         visibility.disconnect();
-        themeWatch.disconnect();
         for (const entry of hosts.values()) {
           if (entry.shadow) {
             render(null, entry.shadow.mount);

@@ -15,15 +15,13 @@ export interface Feature {
   id: string;
   /** The feature applies when any of these holds. */
   include: ReadonlyArray<(url: URL) => boolean>;
-  /** …and none of these. */
-  exclude?: ReadonlyArray<(url: URL) => boolean>;
   /** Setting that switches the feature off (off = no work and no requests). */
   switch?: keyof FeatureSwitches;
   init(ctx: FeatureContext): void | Promise<void>;
 }
 
-export function featureApplies(feature: Feature, url: URL): boolean {
-  return feature.include.some((test) => test(url)) && !(feature.exclude ?? []).some((test) => test(url));
+function featureApplies(feature: Feature, url: URL): boolean {
+  return feature.include.some((test) => test(url));
 }
 
 export interface FeatureRunnerDeps {

@@ -2,7 +2,7 @@
 // sits next to the real Hub URLs it must accept (`TEST_URLS`); the test suite checks that every
 // detector accepts its own list and rejects every other list. Leaf detectors never overlap.
 
-export type UrlLike = URL | string | { href: string };
+type UrlLike = URL | string | { href: string };
 
 const HUB_HOST = 'huggingface.co';
 
@@ -30,7 +30,7 @@ function segmentsOf(url: URL): string[] {
 }
 
 /** First path segments that are never an owner (hub-api.md §4.1 plus asset prefixes). */
-export const RESERVED_ROOTS: ReadonlySet<string> = new Set([
+const RESERVED_ROOTS: ReadonlySet<string> = new Set([
   'api', 'datasets', 'spaces', 'models', 'docs', 'blog', 'papers', 'collections', 'organizations',
   'settings', 'join', 'login', 'logout', 'pricing', 'enterprise', 'pro', 'tasks', 'course', 'chat', 'new',
   'new-dataset', 'new-space', 'new-blog', 'new-collection', 'notifications', 'search', 'posts', 'leaderboards',
@@ -46,7 +46,7 @@ export const RESERVED_ROOTS: ReadonlySet<string> = new Set([
  * 2024 (e.g. /gpt2 → /openai-community/gpt2). A single-segment URL is an owner page unless it is one
  * of these; the content script additionally confirms a model page by its ModelHeader element.
  */
-export const LEGACY_MODEL_IDS: ReadonlySet<string> = new Set([
+const LEGACY_MODEL_IDS: ReadonlySet<string> = new Set([
   'albert-base-v1', 'albert-base-v2', 'albert-large-v1', 'albert-large-v2', 'albert-xlarge-v1',
   'albert-xlarge-v2', 'albert-xxlarge-v1', 'albert-xxlarge-v2', 'bert-base-cased',
   'bert-base-cased-finetuned-mrpc', 'bert-base-chinese', 'bert-base-german-cased',
@@ -99,11 +99,14 @@ function repoPathOf(url: URL): RepoPath | null {
   return { id: `${first}/${second}`, rest: segs.slice(2) };
 }
 
+function repoOf(input: UrlLike): RepoPath | null {
+  const url = toUrl(input);
+  return url && repoPathOf(url);
+}
+
 /** The model id of any model page URL (card, files, community, commits), else null. */
 export function modelIdFromUrl(input: UrlLike): string | null {
-  const url = toUrl(input);
-  if (!url) return null;
-  const repo = repoPathOf(url);
+  const repo = repoOf(input);
   if (!repo) return null;
   const tab = repo.rest[0];
   if (tab === undefined || ALL_TABS.has(tab)) return repo.id;
@@ -111,9 +114,7 @@ export function modelIdFromUrl(input: UrlLike): string | null {
 }
 
 function modelTab(input: UrlLike): string | null | undefined {
-  const url = toUrl(input);
-  if (!url) return undefined;
-  const repo = repoPathOf(url);
+  const repo = repoOf(input);
   if (!repo) return undefined;
   return repo.rest[0] ?? null;
 }
@@ -149,8 +150,8 @@ export function isCollectionPage(input: UrlLike): boolean {
 
 // ---- composites -----------------------------------------------------------------------------
 
-export const isModelPage = (url: UrlLike): boolean =>
-  isModelCardPage(url) || isModelFilesPage(url) || isModelCommunityPage(url) || isModelCommitsPage(url);
+/** Any model tab: the union of the four leaves above (their tabs make up ALL_TABS), with one parse. */
+export const isModelPage = (url: UrlLike): boolean => modelIdFromUrl(url) !== null;
 
 export const isListingPage = (url: UrlLike): boolean =>
   isModelListing(url) || isOwnerPage(url) || isCollectionPage(url);
@@ -161,9 +162,9 @@ export const isListingPage = (url: UrlLike): boolean =>
  */
 export function modelIdFromHref(href: string | null | undefined): string | null {
   if (!href) return null;
-  const url = toUrl(href);
-  if (!url) return null;
-  return isModelCardPage(url) ? modelIdFromUrl(url) : null;
+  const repo = repoOf(href);
+  // The card tab only: nothing after the id.
+  return repo && repo.rest[0] === undefined ? repo.id : null;
 }
 
 /** Real Hub URLs per leaf detector, for the cross-matrix test. */

@@ -18,10 +18,6 @@ export const SELECTORS = {
   sidebarHeadings: ['h2', 'h3'],
   /** Model cards on listing, owner and collection pages. */
   listingCard: ['article.overview-card-wrapper', 'article'],
-  /** Link to the model inside a listing card. */
-  listingCardLink: ['a[href] header[title]', 'a[href]'],
-  /** Hydration island of the /models listing (its props hold the initial models). */
-  modelList: ['[data-target="ModelList"]'],
 } as const;
 
 type Root = Document | Element;
@@ -58,11 +54,19 @@ export interface ModelHeaderProps {
   activeTab?: string;
 }
 
+/** The last data-props string parsed and its result: the model panel re-reads on every mutation batch. */
+let lastProps: { raw: string; props: ModelHeaderProps | null } | null = null;
+
 /** Reads the ModelHeader island's JSON; null when absent or not JSON. */
 export function readModelHeaderProps(doc: Document): ModelHeaderProps | null {
   const el = selectFirst(doc, SELECTORS.modelHeader);
   const raw = el?.getAttribute('data-props');
   if (!raw) return null;
+  if (lastProps?.raw !== raw) lastProps = { raw, props: parseModelHeaderProps(raw) };
+  return lastProps.props;
+}
+
+function parseModelHeaderProps(raw: string): ModelHeaderProps | null {
   try {
     const props = JSON.parse(raw) as { model?: unknown; activeTab?: unknown } | null;
     if (!props || typeof props !== 'object' || !props.model || typeof props.model !== 'object') return null;
@@ -72,9 +76,11 @@ export function readModelHeaderProps(doc: Document): ModelHeaderProps | null {
   }
 }
 
-/** The sidebar block that holds the Hub's own "Model tree for …" section, if this page has one. */
-export function findModelTreeBlock(doc: Document): Element | null {
-  const sidebar = selectFirst(doc, SELECTORS.sidebar);
+/**
+ * The sidebar block that holds the Hub's own "Model tree for …" section, if this page has one.
+ * `sidebar` is the page's sidebar when the caller has already looked it up (null: there is none).
+ */
+export function findModelTreeBlock(doc: Document, sidebar: Element | null = selectFirst(doc, SELECTORS.sidebar)): Element | null {
   const scope = sidebar ?? doc.querySelector('main') ?? doc.body;
   if (!scope) return null;
   const heading = selectAll(scope, SELECTORS.sidebarHeadings).find((h) =>
@@ -98,9 +104,9 @@ export interface Placement {
 
 /** Where a reader looks for provenance: beside the Model tree, else the sidebar, else under the header. */
 export function panelPlacement(doc: Document): Placement | null {
-  const tree = findModelTreeBlock(doc);
-  if (tree) return { anchor: tree, position: 'after', where: 'model-tree' };
   const sidebar = selectFirst(doc, SELECTORS.sidebar);
+  const tree = findModelTreeBlock(doc, sidebar);
+  if (tree) return { anchor: tree, position: 'after', where: 'model-tree' };
   if (sidebar && selectFirst(doc, SELECTORS.modelHeader)) {
     return { anchor: sidebar, position: 'append', where: 'sidebar' };
   }
@@ -123,20 +129,27 @@ export interface ListingCard {
 export function listingCards(root: Root): ListingCard[] {
   const cards: ListingCard[] = [];
   for (const card of selectAll(root, SELECTORS.listingCard)) {
-    const link = modelLinkOf(card);
-    if (!link) continue;
-    const id = modelIdFromHref(link.getAttribute('href'));
-    if (!id) continue;
+    const found = modelLinkOf(card);
+    if (!found) continue;
+    const { link, id } = found;
     const header = link.querySelector('header[title]') ?? link.querySelector('h4, h3') ?? link;
     cards.push({ card, id, badgeAnchor: header });
   }
   return cards;
 }
 
-function modelLinkOf(card: Element): Element | null {
+/** The card's model link and its model id: the link around the title header, else the first link to a model. */
+function modelLinkOf(card: Element): { link: Element; id: string } | null {
   const titled = card.querySelector('header[title]')?.closest('a[href]');
-  if (titled) return titled;
-  return Array.from(card.querySelectorAll('a[href]')).find((a) => modelIdFromHref(a.getAttribute('href'))) ?? null;
+  if (titled) {
+    const id = modelIdFromHref(titled.getAttribute('href'));
+    return id ? { link: titled, id } : null;
+  }
+  for (const link of card.querySelectorAll('a[href]')) {
+    const id = modelIdFromHref(link.getAttribute('href'));
+    if (id) return { link, id };
+  }
+  return null;
 }
 
 /** The Hub's dark mode is a `dark` class on <html>, set by its inline theme script. */

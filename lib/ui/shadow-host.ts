@@ -16,7 +16,6 @@ export function createShadowHost(
   tagName: string,
   attributes: Record<string, string>,
   css: string,
-  { followTheme = true }: { followTheme?: boolean } = {},
 ): ShadowHost {
   const host = doc.createElement(tagName);
   for (const [name, value] of Object.entries(attributes)) host.setAttribute(name, value);
@@ -26,17 +25,39 @@ export function createShadowHost(
   const mount = doc.createElement('div');
   mount.className = 'root';
   root.append(style, mount);
-  const dispose = followTheme ? followHubTheme(doc, host) : () => {};
+  const dispose = followHubTheme(doc, host);
   return { host, root, mount, dispose };
 }
 
-/** Mirrors the Hub's `html.dark` class onto the host as data-theme, live. */
-export function followHubTheme(doc: Document, host: HTMLElement): () => void {
-  const apply = () => host.setAttribute('data-theme', isDarkTheme(doc) ? 'dark' : 'light');
-  apply();
-  const observer = new MutationObserver(apply);
-  observer.observe(doc.documentElement, { attributes: true, attributeFilter: ['class'] });
-  return () => observer.disconnect();
+const themeOf = (doc: Document) => (isDarkTheme(doc) ? 'dark' : 'light');
+
+/** Hosts following each document's theme, and the one observer that serves them all. */
+const themeFollowers = new WeakMap<Document, { hosts: Set<HTMLElement>; observer: MutationObserver }>();
+
+/**
+ * Mirrors the Hub's `html.dark` class onto the host as data-theme, live. All hosts of a document share
+ * one MutationObserver (a listing can hold dozens of badges); it disconnects when the last host is disposed.
+ */
+function followHubTheme(doc: Document, host: HTMLElement): () => void {
+  host.setAttribute('data-theme', themeOf(doc));
+  let followers = themeFollowers.get(doc);
+  if (!followers) {
+    const hosts = new Set<HTMLElement>();
+    const observer = new MutationObserver(() => {
+      const theme = themeOf(doc);
+      for (const follower of hosts) follower.setAttribute('data-theme', theme);
+    });
+    observer.observe(doc.documentElement, { attributes: true, attributeFilter: ['class'] });
+    followers = { hosts, observer };
+    themeFollowers.set(doc, followers);
+  }
+  followers.hosts.add(host);
+  return () => {
+    const current = themeFollowers.get(doc);
+    if (!current?.hosts.delete(host) || current.hosts.size) return;
+    current.observer.disconnect();
+    themeFollowers.delete(doc);
+  };
 }
 
 /** Inserts `node` relative to `anchor` as a placement asks. */

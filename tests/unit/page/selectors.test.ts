@@ -153,6 +153,14 @@ describe('fallbacks when the Hub changes its markup', () => {
     }
   });
 
+  it('unchanged data-props are parsed once; changed ones are read afresh', () => {
+    const doc = parse(`<main><div data-target="ModelHeader" data-props='{"model":{"id":"a/b"}}'></div></main>`);
+    const first = readModelHeaderProps(doc);
+    expect(readModelHeaderProps(doc)).toBe(first);
+    doc.querySelector('[data-target="ModelHeader"]')!.setAttribute('data-props', '{"model":{"id":"c/d"}}');
+    expect((readModelHeaderProps(doc)?.model as { id: string }).id).toBe('c/d');
+  });
+
   it('a selector the engine cannot parse is a miss, not an error', () => {
     const doc = parse('<main><article><a href="/a/b"><header title="a/b"><h4>a/b</h4></header></a></article></main>');
     expect(selectFirst(doc, ['::not-a-selector((', 'article'])?.tagName).toBe('ARTICLE');
