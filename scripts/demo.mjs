@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { startOfflineHub } from '../tests/hub/server.mjs';
 import { HUB, launch } from '../tests/e2e/harness.mjs';
+import { sleep, waitForFamily, waitForPanel } from '../tests/e2e/lib.mjs';
 
 const args = process.argv.slice(2);
 const shotsAt = args.indexOf('--screenshots');
@@ -23,16 +24,9 @@ if (!skipBuild) {
 const hub = await startOfflineHub({ port: 0 });
 const headless = !!screenshotDir || !process.env.DISPLAY;
 
-const waitForPanel = (page) =>
-  page.waitFor(() => {
-    const host = document.querySelector('[data-hf-drift="panel"]');
-    const state = host?.getAttribute('data-state');
-    return state && state !== 'loading' && document.querySelectorAll('[data-hf-drift="panel"]').length === 1;
-  }, undefined, { message: 'panel ready' });
-
 async function scrollPanelIntoView(page) {
   await page.evaluate(() => document.querySelector('[data-hf-drift="panel"]')?.scrollIntoView({ block: 'center' }));
-  await new Promise((r) => setTimeout(r, 300));
+  await sleep(300);
 }
 
 if (screenshotDir) {
@@ -41,24 +35,24 @@ if (screenshotDir) {
     const page = await session.newPage();
     await page.goto(`${HUB}${MODEL}`);
     await waitForPanel(page);
-    await page.waitFor(() => !document.querySelector('[data-hf-drift="panel"]')?.shadowRoot?.textContent?.includes('Sampling'), undefined, { timeout: 10_000 }).catch(() => {});
+    await waitForFamily(page, 10_000).catch(() => {});
     await scrollPanelIntoView(page);
     await page.screenshot(path.join(screenshotDir, `model-page-${scheme}.png`));
     await page.evaluate(() => document.querySelector('[data-hf-drift="panel"]').shadowRoot.querySelector('.details-toggle')?.click());
-    await new Promise((r) => setTimeout(r, 300));
+    await sleep(300);
     const host = await page.raw.$('[data-hf-drift="panel"]');
     await host?.screenshot({ path: path.join(screenshotDir, `panel-${scheme}.png`) });
     if (scheme === 'light') {
       const listing = await session.newPage();
       await listing.goto(`${HUB}${LISTING}`);
       await listing.waitFor(() => document.querySelectorAll('[data-hf-drift-badge]').length >= 6, undefined, { message: 'badges' });
-      await new Promise((r) => setTimeout(r, 300));
+      await sleep(300);
       await listing.screenshot(path.join(screenshotDir, 'listing-badges.png'));
       await page.bringToFront();
       const popup = await session.extensionPage('popup.html');
       await popup.setViewport(440, 640);
       await popup.waitFor(() => !!document.querySelector('[data-hf-drift="panel"], .popup-model, [role="combobox"]'), undefined, { message: 'popup' });
-      await new Promise((r) => setTimeout(r, 1500));
+      await sleep(1500);
       await popup.screenshot(path.join(screenshotDir, 'popup.png'));
     }
     await session.close();

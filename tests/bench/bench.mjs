@@ -10,11 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startOfflineHub } from '../hub/server.mjs';
-import { BUILDS, HUB, launch } from '../e2e/harness.mjs';
+import { BUILDS, CHROMIUM, HUB, launch } from '../e2e/harness.mjs';
+import { hubCalls, scrollThrough, sleep } from '../e2e/lib.mjs';
 import {
   badgeCounts,
   domFootprint,
-  extensionCalls,
   familySettled,
   heapAfterGc,
   hubQuiet,
@@ -24,8 +24,6 @@ import {
   navigationTiming,
   panelSettled,
   scriptCpu,
-  scrollThrough,
-  sleep,
   waitInPage,
   writeControlExtension,
 } from './lib/browsers.mjs';
@@ -98,9 +96,8 @@ if (!fs.existsSync(manifestPath)) {
   console.error(`bench: no Chromium build at ${path.relative(ROOT, BUILD)}/ — run \`npm run build\` first.`);
   process.exit(2);
 }
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-if (!fs.existsSync(chromiumPath)) {
-  console.error(`bench: no Chromium at ${chromiumPath} (set CHROMIUM_PATH, or apt-get install chromium).`);
+if (!fs.existsSync(CHROMIUM)) {
+  console.error(`bench: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH, or apt-get install chromium).`);
   process.exit(2);
 }
 const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
@@ -241,7 +238,7 @@ async function openPage(context, { watch = false } = {}) {
 /** Waits until the extension's Hub traffic since `from` has ended, then returns it. */
 async function settledCalls(from) {
   await hubQuiet(hub, from, { quietMs: Math.max(300, options.latency * 4) });
-  return extensionCalls(hub, from);
+  return hubCalls(hub, from);
 }
 
 const describeCalls = (calls) => calls.map((r) => `${r.status ?? '-'} ${r.path}`);
@@ -434,7 +431,7 @@ if (!fatal) {
             const badges = await waitInPage(page, () => window.__hfDriftBench?.badges, undefined, { message: 'badges on every visible card' });
             const marks = await marksOf(page);
             const visibleCalls = await settledCalls(from);
-            await page.evaluate(scrollThrough);
+            await scrollThrough(page);
             await waitInPage(page, () => {
               const cards = [...document.querySelectorAll('article.overview-card-wrapper')].filter((c) => /^\/[\w.-]+\/[\w.-]+$/.test(c.querySelector('a')?.getAttribute('href') ?? ''));
               return cards.length && cards.every((c) => c.querySelector('[data-hf-drift-badge]')) ? true : null;
@@ -525,7 +522,7 @@ if (!fatal) {
             const page = await openPage(session.context);
             const from = hub.requests.length;
             await page.goto(`${HUB}${p.path}`, { waitUntil: 'load' });
-            await page.evaluate(scrollThrough);
+            await scrollThrough(page);
             await settledCalls(from);
             await page.close();
           }

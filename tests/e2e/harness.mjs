@@ -27,14 +27,12 @@ export function assertBuilt(browserName) {
 }
 
 /** Firefox has no host-resolver rules: a CONNECT proxy tunnels huggingface.co:443 to the offline Hub. */
-async function startConnectProxy(hubPort, log) {
+async function startConnectProxy(hubPort) {
   const server = http.createServer((req, res) => {
-    log.push(`HTTP ${req.url}`);
     res.writeHead(403);
     res.end();
   });
   server.on('connect', (req, client, head) => {
-    log.push(`CONNECT ${req.url}`);
     if (!/^huggingface\.co:443$/.test(req.url ?? '')) {
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
@@ -72,8 +70,8 @@ class HubPage {
     this.raw = raw;
     this.kind = kind;
   }
-  async goto(url, { waitUntil = 'load', timeout = 20_000 } = {}) {
-    return this.raw.goto(url, { waitUntil: waitUntil === 'domcontentloaded' ? 'domcontentloaded' : 'load', timeout });
+  goto(url) {
+    return this.raw.goto(url, { waitUntil: 'load', timeout: 20_000 });
   }
   evaluate(fn, arg) {
     return this.raw.evaluate(fn, arg);
@@ -174,8 +172,7 @@ async function launchChromium(hub, { colorScheme = 'light', headless = true, vie
 
 async function launchFirefox(hub, { colorScheme = 'light', headless = true } = {}) {
   const puppeteer = (await import('puppeteer-core')).default;
-  const connects = [];
-  const proxy = await startConnectProxy(hub.port, connects);
+  const proxy = await startConnectProxy(hub.port);
   const proxyPort = proxy.address().port;
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -207,7 +204,6 @@ async function launchFirefox(hub, { colorScheme = 'light', headless = true } = {
     name: 'firefox',
     browser,
     extensionOrigin,
-    connects,
     outgoing: null,
     async newPage() {
       const page = await browser.newPage();

@@ -52,13 +52,10 @@ export async function panelFacts(page) {
       model: host.getAttribute('data-model'),
       rows,
       relaxationFlags: root.querySelectorAll('[data-flag="license-relaxation"]').length,
-      tighteningFlags: root.querySelectorAll('[data-flag="license-tightening"]').length,
       parents: [...root.querySelectorAll('a[data-parent]')].map((a) => ({ id: a.getAttribute('data-parent'), relation: a.getAttribute('data-relation'), href: a.getAttribute('href') })),
       children: Object.fromEntries([...root.querySelectorAll('[data-children]')].map((el) => [el.getAttribute('data-children'), el.textContent])),
       chainEnd: root.querySelector('[data-chain-end]')?.getAttribute('data-chain-end') ?? null,
-      chainEndText: root.querySelector('[data-chain-end]')?.textContent ?? null,
       familyBlocks: [...root.querySelectorAll('[data-family]')].map((el) => el.getAttribute('data-family')),
-      errorText: root.querySelector('.state.error')?.textContent ?? null,
       text: root.querySelector('.panel')?.textContent ?? '',
     };
   });
@@ -94,10 +91,6 @@ export async function cardBadgeCounts(page) {
     [...document.querySelectorAll('article.overview-card-wrapper')].map((card) => ({
       id: card.querySelector('header[title]')?.getAttribute('title'),
       badges: card.querySelectorAll('[data-hf-drift-badge]').length,
-      visible: (() => {
-        const r = card.getBoundingClientRect();
-        return r.bottom > 0 && r.top < innerHeight;
-      })(),
     })),
   );
 }

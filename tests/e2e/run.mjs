@@ -45,9 +45,10 @@ try {
         (t) => (!t.browsers || t.browsers.includes(browserName)) && (!grep || `${file} ${t.name}`.includes(grep)),
       );
       if (!tests.length) continue;
+      const start = () => withTimeout(launch(browserName, hub), 60_000, `launch ${browserName}`);
       let session = null;
       try {
-        if (tests.some((t) => !t.fresh)) session = await withTimeout(launch(browserName, hub, spec.launch ?? {}), 60_000, `launch ${browserName}`);
+        if (tests.some((t) => !t.fresh)) session = await start();
       } catch (error) {
         for (const t of tests) {
           results.push({ file, browserName, name: t.name, ok: false, error: `browser launch failed: ${error.message}` });
@@ -63,7 +64,7 @@ try {
         // `fresh` tests get their own browser: the background's rate-limit pauses and cache outlive a test.
         let own = null;
         try {
-          if (t.fresh) own = await withTimeout(launch(browserName, hub, spec.launch ?? {}), 60_000, `launch ${browserName}`);
+          if (t.fresh) own = await start();
           await withTimeout(t.run({ session: own ?? session, hub, browserName }), t.timeout ?? TEST_TIMEOUT_MS, t.name);
           results.push({ file, browserName, name: t.name, ok: true });
           console.log(`✓ [${browserName}] ${file} › ${t.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { CHROMIUM, chromiumArgs } from '../../e2e/harness.mjs';
+import { sleep } from '../../e2e/lib.mjs';
 
 export const VIEWPORT = { width: 1400, height: 1000 };
 
@@ -50,13 +51,6 @@ export function writeControlExtension(builtManifest) {
   fs.writeFileSync(path.join(dir, 'content.js'), `performance.mark(${JSON.stringify(CONTROL_MARK)});\n`);
   fs.writeFileSync(path.join(dir, 'background.js'), '// empty\n');
   return dir;
-}
-
-export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** API and resolver requests (what the extension sends; pages are the browser's own navigations). */
-export function extensionCalls(hub, from) {
-  return hub.requests.slice(from).filter((r) => r.kind === 'api' || r.kind === 'resolvers');
 }
 
 /**
@@ -169,14 +163,6 @@ export const badgeCounts = () => {
     /^\/[\w.-]+\/[\w.-]+$/.test(card.querySelector('a')?.getAttribute('href') ?? ''),
   );
   return { cards: cards.length, badged: cards.filter((c) => c.querySelector('[data-hf-drift-badge]')).length };
-};
-
-/** Scrolls to the bottom in half-viewport steps so every card intersects the viewport once. */
-export const scrollThrough = async () => {
-  for (let y = 0; y <= document.body.scrollHeight; y += innerHeight / 2) {
-    scrollTo(0, y);
-    await new Promise((r) => setTimeout(r, 60));
-  }
 };
 
 /** What the page holds: all elements, and those the extension put there (hosts and their shadow trees). */

@@ -3,7 +3,7 @@
 
 /**
  * @typedef {'ms'|'requests'|'bytes'|'ratio'|'count'|'bool'|'text'} Unit
- * @typedef {{ op: '<=' | '=', value: number, label?: string }} Target
+ * @typedef {{ op: '<=', value: number, label?: string }} Target
  * @typedef {{ id: string, section: string, label: string, unit: Unit, value: number|boolean|string|null,
  *   display?: string, target?: Target, status?: 'PASS'|'MISS'|'INFO'|'ERROR', miss?: string, note?: string,
  *   detail?: unknown }} Row
@@ -33,7 +33,7 @@ function formatTarget(target, unit) {
   if (!target) return '—';
   if (target.label) return target.label;
   if (target.value === 0) return '0';
-  return `${target.op === '=' ? '=' : '≤'} ${formatValue(target.value, unit)}`;
+  return `≤ ${formatValue(target.value, unit)}`;
 }
 
 /** How far a missed target is off, in the row's unit (and relative where that says more). */
@@ -66,9 +66,9 @@ export function evaluate(row) {
     out.status = 'INFO';
     return out;
   }
-  const ok = row.target.op === '=' ? row.value === row.target.value : row.value <= row.target.value;
+  const ok = row.value <= row.target.value;
   out.status = ok ? 'PASS' : 'MISS';
-  if (!ok) out.miss = row.target.op === '=' && row.value < row.target.value ? `${row.target.value - row.value} under` : missBy(row.value, row.target, row.unit);
+  if (!ok) out.miss = missBy(row.value, row.target, row.unit);
   return out;
 }
 

@@ -1,5 +1,5 @@
 // Issue 2: the built extension loads in both browsers, runs on model pages only, and its popup opens.
-import { assert, HUB, openModel, sleep } from '../lib.mjs';
+import { assert, HUB, hubCalls, openModel, sleep } from '../lib.mjs';
 
 export default {
   tests: [
@@ -21,8 +21,7 @@ export default {
         await sleep(1500);
         const injected = await page.evaluate(() => document.querySelectorAll('[data-hf-drift], [data-hf-drift-badge]').length);
         assert.equal(injected, 0);
-        const calls = hub.requests.slice(from).filter((r) => r.kind !== 'pages' && r.kind !== 'other');
-        assert.deepEqual(calls.map((r) => r.path), []);
+        assert.deepEqual(hubCalls(hub, from).map((r) => r.path), []);
         await page.close();
       },
     },

@@ -144,17 +144,20 @@ export default {
         const page = await session.newPage();
         await page.goto(`${HUB}${CHILDREN}`);
         await waitForVisibleBadges(page);
-        const focused = await page.evaluate(() => {
-          const host = document.querySelector('[data-hf-drift-badge][data-model="skyforge/Sky-Chat-8B"]') ?? document.querySelector('[data-hf-drift-badge]');
-          host.scrollIntoView({ block: 'center' });
-          const button = host.shadowRoot.querySelector('button');
-          button.focus();
-          return !!button;
+        await page.evaluate(() => document.querySelector('header[title="skyforge/Sky-Chat-8B"]')?.scrollIntoView({ block: 'center' }));
+        await page.waitFor(() => !!document.querySelector('[data-hf-drift-badge][data-model="skyforge/Sky-Chat-8B"]'), undefined, {
+          message: 'badge on skyforge/Sky-Chat-8B',
         });
-        assert.ok(focused, 'the badge has a focusable button');
+        const focused = await page.evaluate(() => {
+          const host = document.querySelector('[data-hf-drift-badge][data-model="skyforge/Sky-Chat-8B"]');
+          const button = host.shadowRoot?.querySelector('button');
+          button?.focus();
+          return !!button && document.activeElement === host && host.shadowRoot.activeElement === button;
+        });
+        assert.ok(focused, "the badge's button takes the keyboard focus");
         await page.press('Enter');
         const open = await page.evaluate(() => {
-          const host = document.querySelector('[data-hf-drift-badge][data-model="skyforge/Sky-Chat-8B"]') ?? document.querySelector('[data-hf-drift-badge]');
+          const host = document.querySelector('[data-hf-drift-badge][data-model="skyforge/Sky-Chat-8B"]');
           const button = host.shadowRoot.querySelector('button');
           return { expanded: button.getAttribute('aria-expanded'), text: host.shadowRoot.textContent, url: location.pathname };
         });
@@ -162,7 +165,7 @@ export default {
         assert.equal(open.url, '/models', 'opening the details does not follow the card link');
         await page.press('Escape');
         const closed = await page.evaluate(() => {
-          const host = document.querySelector('[data-hf-drift-badge][data-model="skyforge/Sky-Chat-8B"]') ?? document.querySelector('[data-hf-drift-badge]');
+          const host = document.querySelector('[data-hf-drift-badge][data-model="skyforge/Sky-Chat-8B"]');
           return host.shadowRoot.querySelector('button').getAttribute('aria-expanded');
         });
         assert.equal(closed, 'false');

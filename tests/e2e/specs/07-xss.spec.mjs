@@ -29,17 +29,14 @@ export default {
         // Open its details: they list the hostile license name.
         await page.evaluate(() => document.querySelector('[data-hf-drift-badge][data-model="xss-lab/payload-model"]').shadowRoot.querySelector('button').click());
         await sleep(300);
-        const result = await page.evaluate(
-          (count) => ({
-            alerts: window.__alerts,
-            injected: new Function(`return (${count})()`)(),
-            details: document.querySelector('[data-hf-drift-badge][data-model="xss-lab/payload-model"]').shadowRoot.textContent,
-            hostileBadges: document.querySelectorAll('[data-hf-drift-badge][data-model*="<"], [data-hf-drift-badge][data-model*="\\""]').length,
-          }),
-          injectedElements.toString(),
-        );
+        const result = await page.evaluate(() => ({
+          alerts: window.__alerts,
+          details: document.querySelector('[data-hf-drift-badge][data-model="xss-lab/payload-model"]').shadowRoot.textContent,
+          hostileBadges: document.querySelectorAll('[data-hf-drift-badge][data-model*="<"], [data-hf-drift-badge][data-model*="\\""]').length,
+        }));
+        const injected = await page.evaluate(injectedElements);
         assert.deepEqual(result.alerts, []);
-        assert.equal(result.injected, 0);
+        assert.equal(injected, 0);
         assert.equal(result.hostileBadges, 0, 'an id no page can have gets no badge');
         assert.match(result.details, /<img src=x onerror=/, 'the hostile license name is shown as text');
         await page.close();
@@ -66,7 +63,6 @@ export default {
           return {
             text: root.textContent,
             injected: root.querySelectorAll('img, svg, iframe, object, script').length + document.querySelectorAll('img[src="x"], svg[onload]').length,
-            options: [...document.querySelectorAll('[role="option"]')].map((o) => o.textContent),
           };
         });
         assert.equal(result.injected, 0);

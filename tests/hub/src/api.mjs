@@ -53,6 +53,11 @@ export function text(status, body, headers = {}) {
   return { status, headers, body, type: 'text/plain; charset=utf-8' };
 }
 
+/** A 307 with the Hub's plain-text body. @param {string} location @param {Record<string, string>} [headers] @returns {Reply} */
+export function redirect(location, headers = {}) {
+  return text(307, `Temporary Redirect. Redirecting to ${location}`, { Location: location, ...headers });
+}
+
 /** @param {Record<string, string | string[] | undefined>} headers @returns {Auth} */
 export function authFrom(headers) {
   const header = headers.authorization;
@@ -202,18 +207,18 @@ function modelInfo(ctx, entry) {
   return json(200, body);
 }
 
-/** @param {ModelEntry} entry */
-function repoTree(entry) {
-  return json(
-    200,
-    siblingsWithBlobs(entry).map((sibling) => ({
+/** The repo's files as `/api/models/{id}/tree/{rev}` lists them (and the tree page embeds them). @param {ModelEntry} entry */
+export function treeEntries(entry) {
+  return entry.info.siblings.map((/** @type {{ rfilename: string }} */ { rfilename }) => {
+    const blob = entry.blobs.get(rfilename);
+    return {
       type: 'file',
-      oid: sibling.blobId,
-      size: sibling.size,
-      ...(sibling.lfs ? { lfs: { oid: sibling.lfs.sha256, size: sibling.lfs.size, pointerSize: sibling.lfs.pointerSize } } : {}),
-      path: sibling.rfilename,
-    })),
-  );
+      oid: blob?.blobId,
+      size: blob?.size,
+      ...(blob?.lfs ? { lfs: { oid: blob.lfs.sha256, size: blob.lfs.size, pointerSize: blob.lfs.pointerSize } } : {}),
+      path: rfilename,
+    };
+  });
 }
 
 /** @param {Context} ctx @param {string} rawPath */
@@ -222,8 +227,7 @@ function modelRoute(ctx, rawPath) {
   const renamed = ctx.snapshot.renames[id];
   if (renamed) {
     const suffix = rest.length > 0 ? `/${rest.map(encodeURIComponent).join('/')}` : '';
-    const location = `/api/models/${renamed}${suffix}${ctx.url.search}`;
-    return text(307, `Temporary Redirect. Redirecting to ${location}`, { Location: location });
+    return redirect(`/api/models/${renamed}${suffix}${ctx.url.search}`);
   }
   const entry = ctx.snapshot.models.get(id);
   if (!entry || entry.info.private) return repoNotFound(ctx.auth, 'json');
@@ -234,7 +238,7 @@ function modelRoute(ctx, rawPath) {
     return revisionMatches(entry, rev) ? modelInfo(ctx, entry) : revisionNotFound(rev, 'json');
   }
   if (rest[0] === 'tree' && rest.length >= 2) {
-    return revisionMatches(entry, rest[1]) ? repoTree(entry) : revisionNotFound(rest[1], 'json');
+    return revisionMatches(entry, rest[1]) ? json(200, treeEntries(entry)) : revisionNotFound(rest[1], 'json');
   }
   return json(404, { error: 'Sorry, we can\'t find the page you are looking for.' });
 }
@@ -362,8 +366,7 @@ export function repoFile(ctx, id, mode, rev, path) {
   if (ctx.auth.kind === 'invalid') return text(401, INVALID_CREDENTIALS, { 'X-Error-Message': INVALID_CREDENTIALS });
   const renamed = ctx.snapshot.renames[id];
   if (renamed) {
-    const location = `/${renamed}/${mode}/${encodeURIComponent(rev)}/${path.split('/').map(encodeURIComponent).join('/')}${ctx.url.search}`;
-    return text(307, `Temporary Redirect. Redirecting to ${location}`, { Location: location });
+    return redirect(`/${renamed}/${mode}/${encodeURIComponent(rev)}/${path.split('/').map(encodeURIComponent).join('/')}${ctx.url.search}`);
   }
   const entry = ctx.snapshot.models.get(id);
   if (!entry || entry.info.private) return repoNotFound(ctx.auth, 'text');
@@ -380,7 +383,7 @@ export function repoFile(ctx, id, mode, rev, path) {
   const location =
     `/api/resolve-cache/models/${id}/${entry.info.sha}/${encodedPath}` +
     `?${encodeURIComponent(`/${id}/resolve/${rev}/${path}`)}=&etag=${encodeURIComponent(`"${blob.lfs?.sha256 ?? blob.blobId}"`)}`;
-  return text(307, `Temporary Redirect. Redirecting to ${location}`, { Location: location, 'X-Repo-Commit': entry.info.sha });
+  return redirect(location, { 'X-Repo-Commit': entry.info.sha });
 }
 
 /** @param {Context} ctx @param {string} rawPath */

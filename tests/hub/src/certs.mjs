@@ -19,10 +19,10 @@ function split(pem) {
   return key && cert ? { key, cert } : null;
 }
 
-/** @returns {Promise<{ key: string, cert: string, path: string }>} */
+/** @returns {Promise<{ key: string, cert: string }>} */
 export async function ensureCertificate() {
   const existing = await readFile(CERT_FILE, 'utf8').then(split, () => null);
-  if (existing) return { ...existing, path: CERT_FILE };
+  if (existing) return existing;
   await mkdir(CERT_DIR, { recursive: true });
   const work = await mkdtemp(join(tmpdir(), 'offline-hub-cert-'));
   try {
@@ -42,5 +42,5 @@ export async function ensureCertificate() {
   }
   const created = split(await readFile(CERT_FILE, 'utf8'));
   if (!created) throw new Error(`could not read the certificate at ${CERT_FILE}`);
-  return { ...created, path: CERT_FILE };
+  return created;
 }

@@ -127,8 +127,7 @@ export function filterHref(search, key, value) {
   params.delete('p');
   if (params.getAll(key).includes(value)) params.delete(key);
   else params.set(key, value);
-  const query = params.toString();
-  return query ? `/models?${query}` : '/models';
+  return listingHref(params.toString(), 0);
 }
 
 /** Functions the inline listing script needs, in dependency order. */

@@ -4,7 +4,8 @@
 import { escapeHtml, hydrater, layout, listingScript, treeToHtml } from './html.mjs';
 import { filterHref, listingHref, modelCardTree, paginationTree } from './listing-view.mjs';
 import { WEB_SORTS, filterModels, sortedModels } from './query.mjs';
-import { ownerProfile } from './owners.mjs';
+import { treeEntries } from './api.mjs';
+import { avatarUrlFor, ownerProfile } from './owners.mjs';
 import { LANGUAGES, LIBRARIES, PIPELINES } from '../fixtures/taxonomy.mjs';
 import { SNAPSHOT_NOW, sha1Hex, toList } from '../fixtures/util.mjs';
 
@@ -34,11 +35,6 @@ export function notFoundPage(path) {
     }),
     404,
   );
-}
-
-/** @param {string} location @returns {Reply} */
-export function redirect(location) {
-  return { status: 307, headers: { Location: location }, body: `Temporary Redirect. Redirecting to ${location}`, type: 'text/plain; charset=utf-8' };
 }
 
 /** @param {number} n */
@@ -374,7 +370,7 @@ function lastCommitProps(entry) {
       date: entry.info.lastModified,
       verified: 'unverified',
       subject: 'Upload folder using huggingface_hub',
-      authors: [{ _id: sha1Hex(`user:${entry.info.author}`).slice(0, 24), avatar: `/avatars/${sha1Hex(`avatar:${entry.info.author}`).slice(0, 32)}.svg`, isHf: false, user: entry.info.author }],
+      authors: [{ _id: sha1Hex(`user:${entry.info.author}`).slice(0, 24), avatar: avatarUrlFor(entry.info.author), isHf: false, user: entry.info.author }],
       commit: { id: entry.info.sha, parentIds: [sha1Hex(`parent:${entry.info.sha}`)] },
       title: 'Upload folder using huggingface_hub',
     },
@@ -385,10 +381,7 @@ function lastCommitProps(entry) {
 /** @param {ModelEntry} entry @param {HubSnapshot} snapshot */
 export function treePage(entry, snapshot) {
   const { id } = entry.info;
-  const entries = entry.info.siblings.map((/** @type {{rfilename: string}} */ { rfilename }) => {
-    const blob = entry.blobs.get(rfilename);
-    return { type: 'file', oid: blob?.blobId, size: blob?.size, ...(blob?.lfs ? { lfs: { oid: blob.lfs.sha256, size: blob.lfs.size, pointerSize: blob.lfs.pointerSize } } : {}), path: rfilename };
-  });
+  const entries = treeEntries(entry);
   const rows = entries
     .map((file) => `<li class="flex justify-between border-b px-3 py-1.5 text-sm"><a class="truncate hover:underline" href="/${escapeHtml(id)}/blob/main/${escapeHtml(file.path)}">${escapeHtml(file.path)}</a><span class="text-gray-400">${escapeHtml(humanSize(file.size ?? 0))}${file.lfs ? ' · LFS' : ''}</span></li>`)
     .join('');

@@ -11,10 +11,10 @@ export const ANONYMOUS_QUOTAS = { api: 500, resolvers: 3000, pages: 100 };
 export const USER_QUOTAS = { api: 1000, resolvers: 5000, pages: 200 };
 
 /**
- * @param {{ quotas?: Partial<Quotas>, userQuotas?: Partial<Quotas>, now: () => number }} options
+ * @param {{ quotas?: Partial<Quotas>, now: () => number }} options
  */
-export function createRateLimiter({ quotas = {}, userQuotas = {}, now }) {
-  const limits = { anonymous: { ...ANONYMOUS_QUOTAS, ...quotas }, user: { ...USER_QUOTAS, ...userQuotas } };
+export function createRateLimiter({ quotas = {}, now }) {
+  const limits = { anonymous: { ...ANONYMOUS_QUOTAS, ...quotas }, user: USER_QUOTAS };
   /** @type {Map<string, { start: number, count: number }>} */
   const windows = new Map();
 

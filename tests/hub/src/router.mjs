@@ -1,8 +1,8 @@
 // Maps a request path to the right answer, and to the rate-limit bucket the real Hub would charge.
-import { handleApi, json, repoFile } from './api.mjs';
+import { handleApi, json, redirect, repoFile } from './api.mjs';
 import {
   blobPage, collectionPage, commitsPage, datasetPage, discussionsPage, listingPage, modelCardPage,
-  notFoundPage, ownerPage, redirect, simplePage, spacePage, treePage, webListing,
+  notFoundPage, ownerPage, simplePage, spacePage, treePage, webListing,
 } from './pages.mjs';
 
 /**
