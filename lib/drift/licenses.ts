@@ -568,9 +568,11 @@ export function coerceLicenseFacts(value: unknown): LicenseFacts {
   const key = field(value, 'key');
   if (typeof key !== 'string') return licenseFacts('unknown');
   if (key.trim().toLowerCase() === 'other' && field(value, 'source') === 'named-custom') {
+    const link = text(field(value, 'link'));
+    // The identity is lower-cased and made from the link when there is no name: a last resort only.
     const identity = text(field(value, 'identity'));
-    const name = identity?.startsWith('other:') ? identity.slice('other:'.length) : undefined;
-    return licenseFacts('other', { name: text(field(value, 'customName')) ?? name, link: text(field(value, 'link')) });
+    const fromIdentity = link === undefined && identity?.startsWith('other:') ? identity.slice('other:'.length) : undefined;
+    return licenseFacts('other', { name: text(field(value, 'customName')) ?? fromIdentity, link });
   }
   return licenseFacts(key);
 }

@@ -10,7 +10,7 @@ import {
   licenseFacts,
   type LicenseClass,
 } from '../../../lib/drift';
-import { spdxIdForKey } from '../../../lib/drift/licenses';
+import { coerceLicenseFacts, spdxIdForKey } from '../../../lib/drift/licenses';
 import { hubLicenseKeysFromDocs } from './fixtures';
 
 const docKeys = hubLicenseKeysFromDocs();
@@ -59,6 +59,16 @@ describe('every Hub license key is classified', () => {
 });
 
 describe('license facts', () => {
+  it('keeps a custom license that only has a link as written when its facts are cleaned again', () => {
+    const original = licenseFacts('other', { link: 'https://Example.com/Acme-LICENSE' });
+    expect(original.label).toContain('https://Example.com/Acme-LICENSE');
+    const again = coerceLicenseFacts(original);
+    expect(again.label).toBe(original.label);
+    expect(again.identity).toBe(original.identity);
+    // Without a customName or link, the name still comes back from the identity.
+    expect(coerceLicenseFacts({ key: 'other', source: 'named-custom', identity: 'other:acme license' }).label).toContain('acme license');
+  });
+
   it('takes SPDX facts from the data packages', () => {
     const apache = licenseFacts('apache-2.0');
     expect(apache).toMatchObject({ spdxId: 'Apache-2.0', osiApproved: true, blueOakRating: 'Silver', licenseClass: 'permissive' });
