@@ -50,7 +50,9 @@ export function errorSentence(error: HubError, subject = 'This model'): string {
     case 'gated':
       return `${subject} is gated: its details need approved access. Add a Hub token in the options if you have access.`;
     case 'rate-limited':
-      return `The Hub asked us to slow down. HF Drift will try again ${until(error.retryAt)}.`;
+      return error.paused
+        ? `Paused so your own use of the Hub keeps its share of the rate limit; HF Drift resumes ${until(error.retryAt)}.`
+        : `The Hub asked us to slow down. HF Drift will try again ${until(error.retryAt)}.`;
     case 'offline':
       return 'The Hub cannot be reached right now (offline?).';
     case 'timeout':

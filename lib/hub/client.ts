@@ -4,11 +4,15 @@
 // Discipline (defaults; all injectable):
 // - one in-flight request per URL: concurrent callers share the answer;
 // - at most 4 requests in flight, the rest wait in a queue;
-// - our own sliding budget per rate-limit bucket, well under the Hub's anonymous quota of 500 API and
-//   3,000 resolver calls per 5 minutes: 300 `api` and 1,500 `resolvers` calls per 5 minutes. Every
-//   attempt counts, retries included. When the budget is spent we answer `rate-limited` without asking;
-// - the Hub's `RateLimit: "api";r=…;t=…` header is read on every response: at `r` ≤ 25 the bucket pauses
-//   until the window resets (t seconds), leaving the rest to the user's own browsing;
+// - half of the Hub's quota is ours, the other half the user's: our own sliding budget per rate-limit
+//   bucket is half the quota the Hub states in `RateLimit-Policy` (`q`; 500 `api` and 3,000 `resolvers`
+//   calls per 5 minutes until it says). Every attempt counts, retries included. When the budget is spent
+//   we answer `rate-limited` without asking;
+// - the Hub's `RateLimit: "api";r=…;t=…` header is read on every response, and we count down from it:
+//   a bucket pauses until the window resets (t seconds) as soon as sending would leave fewer than q/2
+//   requests — someone else on this IP (the user's own scripts) may be using the quota. While the Hub's
+//   count is unknown (first request, new window) one request goes alone and tells us, so a nearly spent
+//   window costs exactly that one request;
 // - on 429 the bucket pauses for `Retry-After` (or `t=`, or 60 s); while paused every call in that bucket
 //   is answered `rate-limited` with `retryAt` at once. Pauses up to 5 s are slept through and retried;
 // - 5xx, 408 and network errors are retried with jittered exponential backoff, 3 attempts in all; once a
@@ -84,11 +88,9 @@ export interface HubClientOptions {
   /** The user's Hub token, if they set one. */
   getToken?: () => string | null | undefined | Promise<string | null | undefined>;
   maxConcurrent?: number;
-  /** Requests allowed per bucket and window. */
+  /** Requests allowed per bucket and window (default: the Hub's stated quota × QUOTA_SHARE). */
   budget?: Partial<Record<RateBucket, number>>;
   budgetWindowMs?: number;
-  /** Pause a bucket when the Hub reports this many requests left or fewer. */
-  serverReserve?: number;
   timeoutMs?: number;
   maxAttempts?: number;
   backoffMs?: number;
@@ -96,7 +98,10 @@ export interface HubClientOptions {
   maxRetryWaitMs?: number;
 }
 
-const DEFAULT_BUDGET: Record<RateBucket, number> = { api: 300, resolvers: 1500 };
+/** The Hub's anonymous quotas per 5-minute window, assumed until its `RateLimit-Policy` header states them. */
+const DEFAULT_QUOTA: Record<RateBucket, number> = { api: 500, resolvers: 3000 };
+/** The share of the Hub's quota the extension may use; the rest is left to the user. */
+const QUOTA_SHARE = 0.5;
 const DEFAULT_WINDOW_MS = 5 * 60_000;
 const DEFAULT_429_WAIT_MS = 60_000;
 const MAX_REDIRECTS = 5;
@@ -198,9 +203,11 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => timers.setTimeout(resolve, ms)));
   const random = opts.random ?? Math.random;
   const maxConcurrent = Math.max(1, opts.maxConcurrent ?? 4);
-  const budget = { ...DEFAULT_BUDGET, ...opts.budget };
+  const quota = { ...DEFAULT_QUOTA };
+  const budgetOf = (bucket: RateBucket) => opts.budget?.[bucket] ?? Math.floor(quota[bucket] * QUOTA_SHARE);
+  /** Requests the Hub must still allow after ours: the user's half. */
+  const reserveOf = (bucket: RateBucket) => quota[bucket] * QUOTA_SHARE;
   const windowMs = opts.budgetWindowMs ?? DEFAULT_WINDOW_MS;
-  const serverReserve = opts.serverReserve ?? 25;
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const maxAttempts = Math.max(1, opts.maxAttempts ?? 3);
   const backoffMs = opts.backoffMs ?? 500;
@@ -225,7 +232,15 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
   const sent: Record<RateBucket, number[]> = { api: [], resolvers: [] };
   const totals: Record<RateBucket, number> = { api: 0, resolvers: 0 };
   const pausedUntil: Partial<Record<RateBucket, number>> = {};
+  const hubPaused: Partial<Record<RateBucket, boolean>> = {};
   const serverRemaining: Partial<Record<RateBucket, number>> = {};
+  /** What the Hub will still allow in its current window: its last `r=`, less what we sent since. */
+  const hubLeft: Partial<Record<RateBucket, { left: number; resetAt: number }>> = {};
+  /** The Hub sent no `RateLimit` header for a bucket: rely on our own budget until then. */
+  const silentUntil: Partial<Record<RateBucket, number>> = {};
+  /** The request that finds out the Hub's count for a bucket; the others wait for its answer. */
+  const probes: Partial<Record<RateBucket, Promise<void>>> = {};
+  const inFlightIn: Record<RateBucket, number> = { api: 0, resolvers: 0 };
   let active = 0;
   const waiting: (() => void)[] = [];
 
@@ -247,38 +262,69 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
     const cutoff = now() - windowMs;
     const times = sent[bucket];
     while (times.length > 0 && times[0] <= cutoff) times.shift();
-    return Math.max(0, budget[bucket] - times.length);
+    return Math.max(0, budgetOf(bucket) - times.length);
   }
 
-  function rateLimited(retryAt: number, status?: number): Raw {
-    const seconds = Math.max(1, Math.ceil((retryAt - now()) / 1000));
-    return {
-      ok: false,
-      error: error('rate-limited', `Too many requests to Hugging Face; try again in ${seconds} s.`, { retryAt, status }),
+  function hubCountKnown(bucket: RateBucket): boolean {
+    const t = now();
+    return (silentUntil[bucket] ?? 0) > t || (hubLeft[bucket]?.resetAt ?? 0) > t;
+  }
+
+  /** Waits while another request is finding out the Hub's count; returns this request's own probe, if it is one. */
+  async function awaitHubCount(bucket: RateBucket): Promise<(() => void) | undefined> {
+    while (!hubCountKnown(bucket) && probes[bucket]) await probes[bucket];
+    if (hubCountKnown(bucket)) return undefined;
+    let done!: () => void;
+    const probe = new Promise<void>((resolve) => (done = resolve));
+    probes[bucket] = probe;
+    return () => {
+      if (probes[bucket] === probe) delete probes[bucket];
+      done();
     };
+  }
+
+  function rateLimited(retryAt: number, status?: number, byHub = status === 429): Raw {
+    const seconds = Math.max(1, Math.ceil((retryAt - now()) / 1000));
+    if (byHub) {
+      return { ok: false, error: error('rate-limited', `Too many requests to Hugging Face; try again in ${seconds} s.`, { retryAt, status }) };
+    }
+    const message = `Paused to leave your share of Hugging Face's rate limit to you; resumes in ${seconds} s.`;
+    return { ok: false, error: error('rate-limited', message, { retryAt, paused: true }) };
   }
 
   /** Answers at once when the bucket is paused or our budget is spent. */
   function gate(bucket: RateBucket): Raw | null {
     const until = pausedUntil[bucket];
-    if (until !== undefined && until > now()) return rateLimited(until);
+    if (until !== undefined && until > now()) return rateLimited(until, undefined, hubPaused[bucket]);
     if (budgetLeft(bucket) === 0) return rateLimited(sent[bucket][0] + windowMs);
+    const hub = hubLeft[bucket];
+    if (hub && hub.resetAt > now() && hub.left - 1 < reserveOf(bucket)) {
+      pause(bucket, hub.resetAt);
+      return rateLimited(hub.resetAt);
+    }
     return null;
   }
 
-  function pause(bucket: RateBucket, until: number): void {
+  /** `byHub`: the Hub answered 429 (otherwise we pause by our own choice). */
+  function pause(bucket: RateBucket, until: number, byHub = false): void {
+    if (until > (pausedUntil[bucket] ?? 0)) hubPaused[bucket] = byHub;
     pausedUntil[bucket] = Math.max(pausedUntil[bucket] ?? 0, until);
   }
 
   /** Applies the Hub's `RateLimit` header and returns what it said. */
   function readRateLimit(bucket: RateBucket, headers: Headers): RateLimitInfo | null {
     const info = parseRateLimit(headers);
-    if (info?.remaining === undefined) return info;
-    const reported = info.bucket === 'api' || info.bucket === 'resolvers' ? info.bucket : bucket;
-    serverRemaining[reported] = info.remaining;
-    if (info.remaining <= serverReserve && info.resetSeconds !== undefined) {
-      pause(reported, now() + info.resetSeconds * 1000);
+    const reported = info?.bucket === 'api' || info?.bucket === 'resolvers' ? info.bucket : bucket;
+    if (info?.quota) quota[reported] = info.quota;
+    if (info?.remaining === undefined || info.resetSeconds === undefined) {
+      if (reported === bucket) silentUntil[bucket] = now() + windowMs;
+      return info;
     }
+    serverRemaining[reported] = info.remaining;
+    const resetAt = now() + info.resetSeconds * 1000;
+    // Requests of ours still in flight may not be in the Hub's count yet: count them as spent.
+    hubLeft[reported] = { left: info.remaining - Math.max(0, inFlightIn[reported] - 1), resetAt };
+    if (info.remaining < reserveOf(reported)) pause(reported, resetAt);
     return info;
   }
 
@@ -368,6 +414,7 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
     if (blocked) return blocked;
     // Just found the network down: answer at once instead of making every caller retry on its own.
     if (now() < offlineUntil) return offline();
+    const endProbe = await awaitHubCount(bucket);
     await acquireSlot();
     try {
       let waitedOutRateLimit = false;
@@ -378,7 +425,11 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
         waitedOutRateLimit = false;
         sent[bucket].push(now());
         totals[bucket]++;
+        const hub = hubLeft[bucket];
+        if (hub) hub.left--;
+        inFlightIn[bucket]++;
         const outcome = await attempt(url, bearer);
+        inFlightIn[bucket]--;
         const canRetry = attemptNo < maxAttempts;
 
         if (outcome.kind === 'timeout') {
@@ -400,6 +451,7 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
         const { res, body } = outcome;
         if (res.status < 500) recentServerErrors.delete(throttleKey(url));
         const info = readRateLimit(bucket, res.headers);
+        endProbe?.();
         if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, headers: res.headers, body };
 
         if (res.status === 429) {
@@ -407,7 +459,7 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
             parseRetryAfter(res.headers.get('retry-after'), now()) ??
             (info?.resetSeconds !== undefined ? info.resetSeconds * 1000 : DEFAULT_429_WAIT_MS);
           const retryAt = now() + waitMs;
-          pause(bucket, retryAt);
+          pause(bucket, retryAt, true);
           if (canRetry && waitMs <= maxRetryWaitMs) {
             await sleep(waitMs);
             waitedOutRateLimit = true;
@@ -425,6 +477,7 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
         return failed;
       }
     } finally {
+      endProbe?.();
       releaseSlot();
     }
   }

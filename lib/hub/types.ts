@@ -83,6 +83,8 @@ export interface HubError {
   status?: number;
   /** Epoch ms when a retry makes sense (rate limits). */
   retryAt?: number;
+  /** Rate limited by our own choice (budget or the user's half of the quota), not by a 429. */
+  paused?: boolean;
   /** Model id the error is about, when there is one. */
   id?: string;
 }

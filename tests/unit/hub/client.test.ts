@@ -187,7 +187,9 @@ describe('rate limits', () => {
     );
     const start = clock.now();
     expect(errorOf(await client.getModel('a/b'))).toMatchObject({ kind: 'rate-limited', retryAt: start + 120_000, status: 429 });
-    expect(errorOf(await client.getModel('c/d'))).toMatchObject({ kind: 'rate-limited', retryAt: start + 120_000 });
+    const later = errorOf(await client.getModel('c/d'));
+    expect(later).toMatchObject({ kind: 'rate-limited', retryAt: start + 120_000 });
+    expect(later.paused).toBeUndefined(); // the Hub's 429, not our own pause
     expect(calls).toHaveLength(1);
     expect(client.stats().rateLimitedUntil.api).toBe(start + 120_000);
     // README files are another bucket and are not held up.
@@ -219,9 +221,74 @@ describe('rate limits', () => {
     expect(client.stats().requests.api).toBe(4);
   });
 
-  it('uses a default budget well under the anonymous quota (300 api, 1500 resolvers per 5 min)', () => {
+  it('leaves half of the anonymous quota to the user until the Hub states its own (250 api, 1500 resolvers per 5 min)', () => {
     const { client } = setup(() => jsonResponse(BERT));
-    expect(client.stats().budgetLeft).toEqual({ api: 300, resolvers: 1500 });
+    expect(client.stats().budgetLeft).toEqual({ api: 250, resolvers: 1500 });
+  });
+
+  it('takes half of the quota the Hub states in RateLimit-Policy as its budget', async () => {
+    const { client } = setup(() =>
+      jsonResponse(BERT, { headers: { ratelimit: '"api";r=999;t=300', 'ratelimit-policy': '"fixed window";"api";q=1000;w=300' } }),
+    );
+    await client.getModel('a/b');
+    expect(client.stats().budgetLeft.api).toBe(499);
+  });
+
+  it('pauses at once when another client on this IP left fewer than q/2 requests in the window', async () => {
+    const { client, calls, clock } = setup(() =>
+      jsonResponse(BERT, { headers: { ratelimit: '"api";r=180;t=200', 'ratelimit-policy': '"fixed window";"api";q=500;w=300' } }),
+    );
+    expect((await client.getModel('a/b')).ok).toBe(true);
+    expect(errorOf(await client.getModel('c/d'))).toMatchObject({ kind: 'rate-limited', paused: true, retryAt: clock.now() + 200_000 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('sends one request alone while the Hub count is unknown, so a nearly spent window costs only that one', async () => {
+    const gate = deferred<void>();
+    const { client, calls } = setup(async () => {
+      await gate.promise;
+      return jsonResponse(BERT, { headers: { ratelimit: '"api";r=40;t=100', 'ratelimit-policy': '"fixed window";"api";q=500;w=300' } });
+    });
+    const all = Promise.all(['a/1', 'a/2', 'a/3', 'a/4'].map((id) => client.getModel(id)));
+    await flush();
+    expect(calls).toHaveLength(1);
+    gate.resolve();
+    const results = await all;
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => errorOf(r).kind)).toEqual(['rate-limited', 'rate-limited', 'rate-limited']);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('counts down from the Hub\'s remaining requests and stops where only the user\'s half is left', async () => {
+    // A fixed window of q = 10 that the user's own scripts have already used 2 of.
+    let used = 2;
+    const { client, calls } = setup(() => {
+      used++;
+      return jsonResponse(BERT, { headers: { ratelimit: `"api";r=${10 - used};t=250`, 'ratelimit-policy': '"fixed window";"api";q=10;w=300' } });
+    });
+    const results = [];
+    for (let i = 0; i < 8; i++) results.push(await client.getModel(`a/${i}`));
+    expect(calls).toHaveLength(3); // 10 - 2 used - 3 ours = 5 = q/2 left for the user
+    expect(results.slice(3).every((r) => !r.ok && r.error.kind === 'rate-limited')).toBe(true);
+  });
+
+  it('does not hold requests back for a Hub that sends no RateLimit header', async () => {
+    const gates: ReturnType<typeof deferred<void>>[] = [];
+    const { client, calls } = setup(async () => {
+      const gate = deferred<void>();
+      gates.push(gate);
+      await gate.promise;
+      return jsonResponse(BERT);
+    });
+    const first = client.getModel('a/0');
+    await flush();
+    gates.shift()?.resolve();
+    await first;
+    const rest = Promise.all(['a/1', 'a/2', 'a/3'].map((id) => client.getModel(id)));
+    await flush();
+    expect(calls).toHaveLength(4);
+    for (const gate of gates) gate.resolve();
+    expect((await rest).every((r) => r.ok)).toBe(true);
   });
 });
 
@@ -256,6 +323,11 @@ describe('dedupe and concurrency', () => {
       },
       { maxConcurrent: 2 },
     );
+    // The first request goes alone (it learns the Hub's count); then the queue discipline applies.
+    const first = client.getModel('a/0');
+    await flush();
+    gates.shift()?.resolve();
+    await first;
     const all = Promise.all(['a/1', 'a/2', 'a/3', 'a/4', 'a/5'].map((id) => client.getModel(id)));
     await flush();
     expect(client.stats()).toMatchObject({ inFlight: 2, queued: 3 });
@@ -391,6 +463,6 @@ describe('children, README and search', () => {
     await client.getModel('a/b');
     await client.getReadme('a/b');
     await client.getReadme('c/d');
-    expect(client.stats()).toMatchObject({ requests: { api: 1, resolvers: 2 }, inFlight: 0, queued: 0, budgetLeft: { api: 299, resolvers: 1498 } });
+    expect(client.stats()).toMatchObject({ requests: { api: 1, resolvers: 2 }, inFlight: 0, queued: 0, budgetLeft: { api: 249, resolvers: 1498 } });
   });
 });
