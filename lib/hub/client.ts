@@ -307,7 +307,8 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
 
   /** `byHub`: the Hub answered 429 (otherwise we pause by our own choice). */
   function pause(bucket: RateBucket, until: number, byHub = false): void {
-    if (until > (pausedUntil[bucket] ?? 0)) hubPaused[bucket] = byHub;
+    const current = pausedUntil[bucket] ?? 0;
+    if (until > current || (byHub && until === current)) hubPaused[bucket] = byHub;
     pausedUntil[bucket] = Math.max(pausedUntil[bucket] ?? 0, until);
   }
 
