@@ -12,6 +12,7 @@ import {
   count,
   errorSentence,
   modelUrl,
+  pausedSentence,
   percent,
   RELATION_OF,
   until,
@@ -134,7 +135,10 @@ function ErrorState({ report, onRetry }: { report: ModelReport; onRetry?: () => 
       <p>{error ? errorSentence(error) : 'HF Drift could not read this model.'}</p>
       {onRetry && error?.kind !== 'not-found' && (
         <button type="button" class="text-button" onClick={onRetry}>
-          Try again{error?.kind === 'rate-limited' && report.retryAt ? ` (the Hub asks to wait ${until(report.retryAt).replace(/^in /, '')})` : ''}
+          Try again
+          {error?.kind === 'rate-limited' && report.retryAt
+            ? ` (${error.paused ? 'HF Drift resumes' : 'the Hub asks to wait'} ${until(report.retryAt).replace(/^in /, error.paused ? 'in ' : '')})`
+            : ''}
         </button>
       )}
     </div>
@@ -222,7 +226,13 @@ function Freshness({ report }: { report: ModelReport }) {
       {report.stale ? 'Saved data from ' : 'Data from '}
       {ago(report.fetchedAt) || 'just now'}
       {report.refreshing ? ' · refreshing…' : ''}
-      {report.stale ? (report.retryAt ? `; the Hub is rate limiting, retrying ${until(report.retryAt)}` : '; refreshing when the Hub answers') : ''}
+      {report.paused && report.retryAt
+        ? ` · ${pausedSentence(report.retryAt)}`
+        : report.stale
+          ? report.retryAt
+            ? `; the Hub is rate limiting, retrying ${until(report.retryAt)}`
+            : '; refreshing when the Hub answers'
+          : ''}
       {report.familyPending ? ' · sampling the family…' : ''}
     </p>
   );

@@ -35,6 +35,11 @@ export function until(at: number | undefined, now = Date.now()): string {
   return `in ${Math.round(seconds / 60)} min`;
 }
 
+/** HF Drift holds back by its own choice: half of the Hub's rate limit is the user's. */
+export function pausedSentence(retryAt: number | undefined): string {
+  return `Paused so your own use of the Hub keeps its share of the rate limit; HF Drift resumes ${until(retryAt)}.`;
+}
+
 export function percent(share: number | undefined): string {
   return share === undefined || !Number.isFinite(share) ? '—' : `${Math.round(share * 100)} %`;
 }
@@ -50,9 +55,7 @@ export function errorSentence(error: HubError, subject = 'This model'): string {
     case 'gated':
       return `${subject} is gated: its details need approved access. Add a Hub token in the options if you have access.`;
     case 'rate-limited':
-      return error.paused
-        ? `Paused so your own use of the Hub keeps its share of the rate limit; HF Drift resumes ${until(error.retryAt)}.`
-        : `The Hub asked us to slow down. HF Drift will try again ${until(error.retryAt)}.`;
+      return error.paused ? pausedSentence(error.retryAt) : `The Hub asked us to slow down. HF Drift will try again ${until(error.retryAt)}.`;
     case 'offline':
       return 'The Hub cannot be reached right now (offline?).';
     case 'timeout':

@@ -136,7 +136,7 @@ function servePanel(
   const post = (report: ModelReport, generation: number) => {
     // Rate limited: try again when the Hub said it would accept requests, while the view stays open.
     clearTimeout(retryTimer);
-    if (report.retryAt && (report.state === 'error' || report.stale)) {
+    if (report.retryAt && (report.state === 'error' || report.stale || report.paused)) {
       const wait = Math.min(Math.max(report.retryAt - Date.now(), 1000), MAX_RETRY_WAIT_MS);
       retryTimer = setTimeout(build, wait + Math.random() * 1000);
     }

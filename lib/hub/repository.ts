@@ -238,7 +238,8 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
     const base = result.ok ? result.value : result.cached?.value;
     const merged: HubModel = base ? { ...base, ...page } : page;
     await markViewed(merged);
-    return { ok: true, value: merged, fetchedAt: result.ok ? result.fetchedAt : now(), stale: result.ok && result.stale };
+    if (result.ok) return { ok: true, value: merged, fetchedAt: result.fetchedAt, stale: result.stale };
+    return { ok: true, value: merged, fetchedAt: now(), stale: false, lacking: result.error };
   }
 
   function mergeModels(into: HubModel[], more: HubModel[]): HubModel[] {
@@ -449,7 +450,7 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
       ...(model.childrenCount ? { childrenCount: model.childrenCount } : {}),
     };
     if (!self.ok) return fail(self.error, { value: lineage, fetchedAt: oldest });
-    return { ok: true, value: lineage, fetchedAt: oldest, stale };
+    return { ok: true, value: lineage, fetchedAt: oldest, stale, ...(self.lacking ? { lacking: self.lacking } : {}) };
   }
 
   async function getSiblings(model: HubModel, sibOpts: { max?: number } = {}): Promise<HubResult<SiblingsSample | null>> {

@@ -91,7 +91,7 @@ export interface HubError {
 
 /** Fresh or cached value; failures carry the last good value when the cache has one. */
 export type HubResult<T> =
-  | { ok: true; value: T; fetchedAt: number; stale: boolean }
+  | { ok: true; value: T; fetchedAt: number; stale: boolean; /** What the value lacks: a part the Hub did not answer. */ lacking?: HubError }
   | { ok: false; error: HubError; cached?: { value: T; fetchedAt: number } };
 
 export interface ChildrenSample {

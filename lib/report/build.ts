@@ -30,19 +30,27 @@ class Freshness {
   oldest: number | undefined;
   stale = false;
   retryAt: number | undefined;
+  paused: true | undefined;
 
   /** The value of a result, falling back to what the cache kept when the Hub failed. */
   take<T>(result: HubResult<T>): { value?: T; error?: HubError } {
     if (result.ok) {
       this.note(result.fetchedAt, result.stale);
+      if (result.lacking) this.wait(result.lacking);
       return { value: result.value };
     }
-    if (result.error.retryAt) this.retryAt = Math.max(this.retryAt ?? 0, result.error.retryAt);
+    this.wait(result.error);
     if (result.cached) {
       this.note(result.cached.fetchedAt, true);
       return { value: result.cached.value, error: result.error };
     }
     return { error: result.error };
+  }
+
+  /** A rate-limited part: when to try again, and whether HF Drift paused itself. */
+  private wait(error: HubError) {
+    if (error.retryAt) this.retryAt = Math.max(this.retryAt ?? 0, error.retryAt);
+    if (error.paused) this.paused = true;
   }
 
   private note(fetchedAt: number, stale: boolean) {
@@ -120,6 +128,7 @@ export async function buildModelReport(
     family: [],
     familyPending: wantsFamily,
     retryAt: freshness.retryAt,
+    paused: freshness.paused,
     notices,
   };
   emit(report);
@@ -169,6 +178,7 @@ export async function buildModelReport(
     stale: freshness.stale,
     fetchedAt: freshness.oldest,
     retryAt: freshness.retryAt,
+    paused: freshness.paused,
     family,
     parentFamily,
     familyPending: false,

@@ -64,6 +64,8 @@ export interface ModelReport {
   error?: HubError;
   /** Epoch ms at which a rate-limited part will be retried. */
   retryAt?: number;
+  /** A part waits because HF Drift paused itself (leaving the user's share of the quota), not for a 429. */
+  paused?: boolean;
   /** Short plain-text notices (sampled family, partial data…). */
   notices: string[];
   /** Set by the view's subscription between the user's refresh and the refreshed report. */

@@ -75,6 +75,10 @@ export interface OfflineHub {
   clearFaults(): void;
   /** Start fresh 300 s windows for every bucket. */
   resetRateLimits(): void;
+  /** Changes the anonymous quotas from now on. */
+  setQuotas(quotas: Partial<Record<'api' | 'resolvers' | 'pages', number>>): void;
+  /** Another client on this IP spends `count` requests of the current window. */
+  spendQuota(bucket: 'api' | 'resolvers' | 'pages', count: number): void;
   close(): Promise<void>;
 }
 

@@ -239,6 +239,14 @@ export async function startOfflineHub(options = {}) {
     resetRateLimits() {
       limiter.reset();
     },
+    /** @param {Partial<Record<'api' | 'resolvers' | 'pages', number>>} quotas */
+    setQuotas(quotas) {
+      limiter.setQuotas(quotas);
+    },
+    /** Another client on this IP (the user's own scripts) spends `count` requests of the current window. */
+    spendQuota(/** @type {'api' | 'resolvers' | 'pages'} */ bucket, /** @type {number} */ count) {
+      for (let i = 0; i < count; i += 1) limiter.take(bucket, 'anonymous');
+    },
     close() {
       return new Promise((resolve) => {
         server.close(() => resolve(undefined));

@@ -46,6 +46,8 @@ export function createRateLimiter({ quotas = {}, now }) {
     /** Reports the state without counting (injected faults do not spend quota). */
     peek: (/** @type {Bucket} */ bucket, /** @type {'anonymous' | 'user'} */ caller) => check(bucket, caller, false),
     reset: () => windows.clear(),
+    /** Changes the anonymous quotas from now on (e.g. a small `q` for a quota test). */
+    setQuotas: (/** @type {Partial<Quotas>} */ quotas) => Object.assign(limits.anonymous, quotas),
   };
 }
 

@@ -170,6 +170,16 @@ describe('a model page, cold and warm', () => {
     expect(lineage.childrenCount).toBeUndefined();
     expect(lineage.chainEnd).toMatchObject({ reason: 'error', at: 'meta-llama/Llama-3.1-8B-Instruct', error: { kind: 'rate-limited' } });
   });
+
+  it('says what a page model lacks when the API call for it was not made (the view can say it is paused)', async () => {
+    data.models = Object.fromEntries(Object.keys(data.models).map((id) => [id, 429]));
+    const result = await repo.getLineage('skyforge/Sky-Chat-8B', { pageModel: pageProps('skyforge/Sky-Chat-8B', hubData()) });
+    expect(result.ok && result.lacking).toMatchObject({ kind: 'rate-limited' });
+    data = hubData();
+    build();
+    const fresh = await repo.getLineage('skyforge/Sky-Chat-8B', { pageModel: pageProps('skyforge/Sky-Chat-8B', data) });
+    expect(fresh.ok && fresh.lacking).toBeUndefined();
+  });
 });
 
 describe('lineage edge cases', () => {
