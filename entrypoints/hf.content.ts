@@ -1,11 +1,15 @@
 import { createFeatureRunner } from '../lib/features/manager';
 import { FEATURES } from '../lib/features';
+import { contentScriptExcludes } from '../lib/page/detect';
 import { readSwitches } from '../lib/settings/settings';
 
-// Runs on every huggingface.co page, decides per URL which features apply, and re-decides after the
-// Hub's client-side navigations. Where nothing applies it does nothing at all.
+// Runs on huggingface.co pages outside the sections where no feature can apply, decides per URL which
+// features apply, and re-decides after the Hub's client-side navigations. Where nothing applies it does
+// nothing at all.
 export default defineContentScript({
   matches: ['https://huggingface.co/*'],
+  // Not even injected where no feature can apply (datasets, Spaces, docs, blog, settings, …).
+  excludeMatches: contentScriptExcludes(),
   runAt: 'document_end',
   main(ctx) {
     // User Timing marks let anyone (DevTools, the benchmark) see what the extension costs a page.

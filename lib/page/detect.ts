@@ -167,6 +167,21 @@ export function modelIdFromHref(href: string | null | undefined): string | null 
   return repo && repo.rest[0] === undefined ? repo.id : null;
 }
 
+/** Reserved roots under which a feature applies: the model listing and collection pages. */
+const FEATURE_ROOTS: ReadonlySet<string> = new Set(['models', 'collections']);
+
+/**
+ * The content script's `exclude_matches`: the home page and every reserved section where no detector
+ * can match, so the script is not even injected there. Going from such a section to a feature page is a
+ * full page load on the Hub (its sections are separate server-rendered pages; only a listing's filters
+ * and pages change the URL in place), which injects the script as usual.
+ */
+export function contentScriptExcludes(): string[] {
+  const origin = `https://${HUB_HOST}`;
+  const sections = [...RESERVED_ROOTS].filter((root) => !FEATURE_ROOTS.has(root));
+  return [`${origin}/`, `${origin}/?*`, ...sections.flatMap((root) => [`${origin}/${root}`, `${origin}/${root}/*`, `${origin}/${root}?*`])];
+}
+
 /** Real Hub URLs per leaf detector, for the cross-matrix test. */
 export const TEST_URLS = {
   isModelCardPage: [
