@@ -1,6 +1,6 @@
 // Badges for listing cards, computed in the background. Cost: what one list request gives first (the
-// context parent's children, or the listing page's own query mirrored to the API), then one request
-// per distinct parent; a card the list did not cover is looked up on its own.
+// listing page's own query mirrored to the API, or a children listing's parent's first children page),
+// then one request per distinct parent not yet cached; a card the list did not cover is looked up alone.
 import { badgeSummary, diffTraits, modelTraits, type ModelTraits } from '../drift';
 import { isModelId, isRelation, modelKey } from '../hub/parse';
 import type { HubRepository } from '../hub/repository';
@@ -25,17 +25,16 @@ export async function badgesFor(repo: HubRepository, request: BadgeRequest): Pro
   };
   const errors = new Map<string, HubError>();
 
-  // A children listing (`other=base_model:{relation}:{id}`): that parent's first children page covers it.
+  // The listing page's own query (filters, sort, page) mirrored in one API request covers its cards at any
+  // sort; a children listing too deep to mirror falls back to its parent's first children page.
+  const url = request.pageUrl ? listingApiUrl(request.pageUrl) : null;
   const context = request.context ?? (request.pageUrl ? listingContext(request.pageUrl) : undefined);
-  if (context && isModelId(context.parentId) && isRelation(context.relation)) {
+  if (url) {
+    const listing = await repo.getListing(url);
+    add(listing.ok ? listing.value : listing.cached?.value);
+  } else if (context && isModelId(context.parentId) && isRelation(context.relation)) {
     const children = await repo.getChildren(context.parentId, context.relation, { maxPages: 1 });
     add(children.ok ? children.value.models : children.cached?.value.models);
-  } else if (request.pageUrl) {
-    const url = listingApiUrl(request.pageUrl);
-    if (url) {
-      const listing = await repo.getListing(url);
-      add(listing.ok ? listing.value : listing.cached?.value);
-    }
   }
 
   await Promise.all(

@@ -54,6 +54,17 @@ describe('the fine-tunes of Llama-3.1-8B-Instruct (a parent-context listing)', (
     expect(badges.get(NORTHWIND)).toMatchObject({ hasParent: true, flags: [], parentId: INSTRUCT });
   });
 
+  it('a large family listed by trending, page 3: the page\'s own query mirrored, at most 2 requests cold', async () => {
+    const query = 'other=base_model:finetune:bigfam/base-1b&sort=trending&p=2';
+    const ids = await cardIds(query);
+    expect(ids).toHaveLength(30);
+    const pageUrl = `https://huggingface.co/models?${query}`;
+    const badges = await badgesFor(h.repo, { ids, context: { parentId: 'bigfam/base-1b', relation: 'finetune' }, pageUrl });
+    expect(h.hub.requests.length).toBeLessThanOrEqual(2);
+    expect(modelLookups(h.hub.requests)).toEqual(['bigfam/base-1b']);
+    expect(badges.every((b) => b.hasParent && b.parentId === 'bigfam/base-1b' && !b.error)).toBe(true);
+  });
+
   it('never asks about more cards than two listing pages', async () => {
     const children = await h.repo.getChildren('bigfam/base-1b', 'finetune', { maxPages: 1 });
     if (!children.ok) throw new Error(children.error.message);
