@@ -2,11 +2,10 @@
 // source are injected. The background gathers the lineage (lib/report/bom-export.ts) and hands it here.
 //
 // Shape: metadata.component is the model; each direct parent is a full component in its
-// pedigree.ancestors, nested up to the root (a merge lists every parent). What HF Drift found on each
-// edge (relation, license change, languages, card length…) is a set of `hfdrift:*` properties on the
-// ancestor component of that edge, read as "from this ancestor to the component that lists it"; the
-// component itself carries its own facts and the summary of its drift. Where the chain stops for any
-// other reason than a root, a `hfdrift:chain-end` property says why.
+// pedigree.ancestors, nested up to the root (a merge lists every parent). What HF Drift found versus
+// each parent (relation, license change, languages, card length…) is a group of `hfdrift:*` properties
+// on the derived component, opened by `hfdrift:parent` (a merge has one group per parent). Where the
+// chain stops for any other reason than a root, a `hfdrift:chain-end` property says why.
 import { diffTraits, modelTraits } from '../drift';
 import type { LicenseFacts, ModelTraits, TraitDiff } from '../drift/types';
 import { badgeSummary } from '../drift';
@@ -199,8 +198,9 @@ function ratio(value: number | undefined): string | undefined {
   return value === undefined || !Number.isFinite(value) ? undefined : value.toFixed(2);
 }
 
-/** What HF Drift found on one edge, written on the ancestor's component. */
-function edgeProperties(props: Properties, relation: ParentRelation | undefined, diff: TraitDiff | undefined): void {
+/** What HF Drift found versus one parent, written on the derived component. */
+function parentProperties(props: Properties, parentId: string, relation: ParentRelation | undefined, diff: TraitDiff | undefined): void {
+  props.add('parent', parentId);
   props.add('relation', relation);
   if (!diff) return;
   props.add('license-change', diff.license.kind);
@@ -250,7 +250,7 @@ function traitsOf(node: BomNode): ModelTraits | undefined {
   return node.model ? modelTraits(node.model, node.card) : undefined;
 }
 
-function componentOf(node: BomNode, ctx: Context, edge?: { relation?: ParentRelation; diff?: TraitDiff }): CdxComponent {
+function componentOf(node: BomNode, ctx: Context): CdxComponent {
   const model = node.model;
   const id = model?.id ?? node.id;
   const { owner, name } = splitId(id);
@@ -288,9 +288,6 @@ function componentOf(node: BomNode, ctx: Context, edge?: { relation?: ParentRela
     }
   }
 
-  // The edge to the child that lists this ancestor: its relation and what drifted along it.
-  if (edge) edgeProperties(props, edge.relation, edge.diff);
-
   if (model && traits) {
     props.add('library', traits.library);
     props.add('languages', traits.languages.join(' '));
@@ -310,21 +307,22 @@ function componentOf(node: BomNode, ctx: Context, edge?: { relation?: ParentRela
     props.add(`obligation:${key}:evidence`, obligation.evidence);
   }
 
-  // Ancestors, each with the drift along its edge.
+  // Ancestors, and what drifted versus each of them.
   const ancestors: CdxComponent[] = [];
   const parentsLoaded: TraitDiff[] = [];
   for (const parent of node.parents) {
     const parentTraits = traitsOf(parent);
     const diff = parentTraits && traits ? diffTraits(parentTraits, traits) : undefined;
     if (diff) parentsLoaded.push(diff);
-    const ancestor = componentOf(parent, ctx, { relation: parent.relation, diff });
-    ancestors.push(ancestor);
+    parentProperties(props, parent.model?.id ?? parent.id, parent.relation, diff);
+    ancestors.push(componentOf(parent, ctx));
     const url = licenseLink(parent.model, parent.model?.licenses[0]);
     if (url && !references.some((r) => r.type === 'license' && r.url === url)) {
       references.push({ type: 'license', url, comment: `License of the parent ${parent.model?.id ?? parent.id}` });
     }
   }
-  if (parentsLoaded.length) props.add('drift-summary', badgeSummary(parentsLoaded).flags.join(' ') || 'none');
+  // A merge: the most important drift over all parents, as the listing badge shows it.
+  if (parentsLoaded.length > 1) props.add('drift-summary', badgeSummary(parentsLoaded).flags.join(' ') || 'none');
 
   if (node.end) {
     props.add('chain-end', node.end.reason);

@@ -7,7 +7,7 @@ import { parseModel } from '../../../lib/hub/parse';
 import { buildBom, bomFileName, huggingfacePurl, safeUrl, type CdxComponent } from '../../../lib/report/bom';
 import { exportBom, type BomExportOptions, type BomExportResponse } from '../../../lib/report/bom-export';
 import { bomValidator, SPDX_SCHEMA_IDS } from '../../support/cyclonedx.mjs';
-import { costOf, pageModel, START, useHarness, type Harness } from './support';
+import { build, costOf, pageModel, START, useHarness, type Harness } from './support';
 
 const SKY = 'skyforge/Sky-Chat-8B';
 const INSTRUCT = 'meta-llama/Llama-3.1-8B-Instruct';
@@ -64,7 +64,14 @@ describe('the relicensed Llama fine-tune: skyforge/Sky-Chat-8B', () => {
     expect(refs.website).toBe('https://huggingface.co/skyforge/Sky-Chat-8B');
     expect(refs['model-card']).toBe(`https://huggingface.co/skyforge/Sky-Chat-8B/blob/${sha}/README.md`);
     expect(refs.license).toMatch(/^https:\/\/huggingface\.co\/meta-llama\/.+LICENSE/);
-    expect(prop(model, 'drift-summary')[0]).toMatch(/license-relaxed/);
+    // What drifted versus the parent, on the fine-tune itself: relaxed license, narrowed to English.
+    expect(prop(model, 'parent')).toEqual([INSTRUCT]);
+    expect(prop(model, 'relation')).toEqual(['finetune']);
+    expect(prop(model, 'license-change')).toEqual(['relaxed']);
+    expect(prop(model, 'languages-change')).toEqual(['narrowed (to English only)']);
+    expect(prop(model, 'upstream-obligation').join(' ')).toMatch(/Llama/);
+    expect(Number(prop(model, 'card-length-ratio')[0])).toBeLessThan(0.8);
+    expect(prop(model, 'drift-flags')[0]).toMatch(/license-relaxed/);
 
     // Three levels: the model, its parent, the root, each a full component with its own sha.
     const [instruct] = ancestorsOf(model);
@@ -75,33 +82,36 @@ describe('the relicensed Llama fine-tune: skyforge/Sky-Chat-8B', () => {
     expect(instruct.licenses).toEqual([
       { license: { name: 'Llama 3.1 Community License Agreement', url: expect.stringMatching(/^https:\/\//), acknowledgement: 'declared' } },
     ]);
-    // The edge Instruct → Sky-Chat: a fine-tune that relaxed the license and narrowed to English.
+    // Instruct versus the base: same license.
     expect(prop(instruct, 'relation')).toEqual(['finetune']);
-    expect(prop(instruct, 'license-change')).toEqual(['relaxed']);
-    expect(prop(instruct, 'languages-change')).toEqual(['narrowed (to English only)']);
-    expect(prop(instruct, 'upstream-obligation').join(' ')).toMatch(/Llama/);
-    expect(Number(prop(instruct, 'card-length-ratio')[0])).toBeLessThan(0.8);
+    expect(prop(instruct, 'license-change')).toEqual(['same']);
 
     const [root] = ancestorsOf(instruct);
     expect(root).toMatchObject({ group: 'meta-llama', name: 'Llama-3.1-8B', version: shaOf(BASE) });
-    expect(prop(root, 'relation')).toEqual(['finetune']);
-    expect(prop(root, 'license-change')).toEqual(['same']);
+    expect(prop(root, 'relation')).toEqual([]);
     expect(prop(root, 'chain-end')).toEqual(['root']);
     expect(root.pedigree).toBeUndefined();
   });
 
-  it('after the panel read the lineage, costs only the deeper README; a second export costs nothing', async () => {
+  it('after the panel read the lineage, costs only the root README; a second export costs nothing', async () => {
+    await build(h.repo, { id: SKY, pageModel: await pageModel(h.hub, SKY), familyStats: false });
+    h.hub.resetRequests();
     await exported(SKY);
+    // The panel read the model, both ancestors and two READMEs; the export adds the root's README only.
+    expect(costOf(h.hub.requests)).toMatchObject({ api: 0, readmes: 1 });
+    expect(h.hub.requests.some((r) => r.pathname.includes('/meta-llama/Llama-3.1-8B/resolve/main/README.md'))).toBe(true);
     h.hub.resetRequests();
     const again = await exported(SKY, { uuid: () => '11111111-2222-4333-8444-555555555555' });
     expect(costOf(h.hub.requests).all).toBe(0);
     expect(again.bom.serialNumber).toBe('urn:uuid:11111111-2222-4333-8444-555555555555');
-    // Every model and README was asked for once in the first export.
-    h.restart();
-    h.hub.resetRequests();
-    await exported(SKY);
+  });
+
+  it('cold, a merge asks for each model and README once, even where its parents share ancestors', async () => {
+    await exported(MERGE);
     const paths = h.hub.requests.map((r) => r.pathname).filter((p) => !p.startsWith('/api/resolve-cache/'));
     expect(new Set(paths).size).toBe(paths.length);
+    // The merge, its 2 parents, their shared parent and the root: 5 models, 5 READMEs.
+    expect(costOf(h.hub.requests)).toMatchObject({ api: 5, readmes: 5 });
   });
 });
 
@@ -110,8 +120,11 @@ describe('merges, ends of the chain and missing parts', () => {
     const { bom } = await exported(MERGE);
     const parents = ancestorsOf(bom.metadata.component);
     expect(parents.map((p) => `${p.group}/${p.name}`).sort()).toEqual(['northwind/Llama-3.1-8B-Instruct-Support', SKY]);
+    // One group of findings per parent, each opened by the parent it compares with.
+    expect(prop(bom.metadata.component, 'parent').sort()).toEqual(['northwind/Llama-3.1-8B-Instruct-Support', SKY]);
+    expect(prop(bom.metadata.component, 'relation')).toEqual(['merge', 'merge']);
+    expect(prop(bom.metadata.component, 'drift-summary')).toHaveLength(1);
     for (const parent of parents) {
-      expect(prop(parent, 'relation')).toEqual(['merge']);
       const [instruct] = ancestorsOf(parent);
       expect(`${instruct.group}/${instruct.name}`).toBe(INSTRUCT);
       expect(`${ancestorsOf(instruct)[0].group}/${ancestorsOf(instruct)[0].name}`).toBe(BASE);
@@ -134,7 +147,9 @@ describe('merges, ends of the chain and missing parts', () => {
     expect(parent.version).toBeUndefined();
     expect(parent.licenses).toBeUndefined();
     expect(prop(parent, 'chain-end')).toEqual(['gated']);
-    expect(prop(parent, 'relation')).toEqual(['finetune']);
+    expect(prop(answer.bom.metadata.component, 'parent')).toEqual(['fortress-ai/Fortress-13B']);
+    expect(prop(answer.bom.metadata.component, 'relation')).toEqual(['finetune']);
+    expect(prop(answer.bom.metadata.component, 'license-change')).toEqual([]);
   });
 
   it('a missing parent and a base_model cycle', async () => {
