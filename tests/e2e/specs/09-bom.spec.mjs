@@ -143,6 +143,35 @@ export default {
       },
     },
     {
+      name: 'while the ancestors load the button says so and waits, then the file comes with the whole lineage',
+      async run({ session, hub }) {
+        const { page } = await openModel(session, '/quantfolk/Llama-3.1-SkyNorth-Merge-8B-GGUF');
+        const host = '[data-hf-drift="panel"]';
+        // The panel follows first parents only; the merge's second branch is read for the export, slowly.
+        hub.setLatency(400);
+        let busyLabel = null;
+        const file = await savedFile(session, page, async () => {
+          await clickExport(page, host);
+          busyLabel = await page.waitFor(
+            (selector) => {
+              const button = document.querySelector(selector).shadowRoot.querySelector('[data-action="export-bom"]');
+              return button.getAttribute('aria-busy') === 'true' ? button.textContent : null;
+            },
+            host,
+            { message: 'busy label' },
+          );
+        });
+        hub.setLatency(0);
+        assert.equal(busyLabel, 'Reading the lineage…');
+        const bom = JSON.parse(file.text);
+        assert.deepEqual(validate(bom), []);
+        const [merge] = bom.metadata.component.pedigree.ancestors;
+        assert.deepEqual(merge.pedigree.ancestors.map((a) => a.name).sort(), ['Llama-3.1-8B-Instruct-Support', 'Sky-Chat-8B']);
+        assert.equal((await bomStatus(page, host)).state, 'done');
+        await page.close();
+      },
+    },
+    {
       name: 'the options page offers the AI-BOM beside CSV and JSON',
       async run({ session }) {
         const options = await session.extensionPage('options.html');
