@@ -1,7 +1,7 @@
 // Gathers a model's whole lineage for the CycloneDX export: every parent of every ancestor (merges
 // included) up to the roots, each with its README statistics, through the data layer (cache first;
 // each model and card asked for once per export). Then the pure builder (bom.ts) writes the document.
-import { modelKey } from '../hub/parse';
+import { isModelId, modelKey } from '../hub/parse';
 import type { HubRepository } from '../hub/repository';
 import type { CardStats, HubError, HubModel, HubResult, ParentRef } from '../hub/types';
 import { buildBom, bomFileName, type BomMissing, type BomNode, type BomObligation, type BomOptions, type CycloneDxBom } from './bom';
@@ -30,6 +30,7 @@ interface Fetched {
 }
 
 export async function exportBom(repo: HubRepository, id: string, options: BomExportOptions): Promise<BomExportResponse> {
+  if (!isModelId(id)) return { ok: false, error: { kind: 'bad-request', message: 'That is not a model id.' } };
   const maxDepth = Math.max(1, Math.floor(options.maxDepth ?? BOM_MAX_DEPTH));
   const models = new Map<string, Promise<Fetched>>();
   const cards = new Map<string, Promise<CardStats | undefined>>();

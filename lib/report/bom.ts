@@ -6,9 +6,8 @@
 // each parent (relation, license change, languages, card length…) is a group of `hfdrift:*` properties
 // on the derived component, opened by `hfdrift:parent` (a merge has one group per parent). Where the
 // chain stops for any other reason than a root, a `hfdrift:chain-end` property says why.
-import { diffTraits, modelTraits } from '../drift';
+import { badgeSummary, diffTraits, modelTraits } from '../drift';
 import type { LicenseFacts, ModelTraits, TraitDiff } from '../drift/types';
-import { badgeSummary } from '../drift';
 import type { CardStats, HubModel, ParentRelation } from '../hub/types';
 import { licenseUrlFor } from './license-links';
 
@@ -237,6 +236,8 @@ function licensesOf(model: HubModel, traits: ModelTraits): CdxLicenseChoice[] {
 interface Context {
   usedRefs: Map<string, number>;
   missing: BomMissing[];
+  /** Each node's traits, computed once (a node is read as itself and as its child's parent). */
+  traits: WeakMap<BomNode, ModelTraits | undefined>;
 }
 
 function uniqueRef(base: string, ctx: Context): string {
@@ -246,8 +247,9 @@ function uniqueRef(base: string, ctx: Context): string {
   return seen === 0 ? base : `${base}#${seen + 1}`;
 }
 
-function traitsOf(node: BomNode): ModelTraits | undefined {
-  return node.model ? modelTraits(node.model, node.card) : undefined;
+function traitsOf(node: BomNode, ctx: Context): ModelTraits | undefined {
+  if (!ctx.traits.has(node)) ctx.traits.set(node, node.model ? modelTraits(node.model, node.card) : undefined);
+  return ctx.traits.get(node);
 }
 
 function componentOf(node: BomNode, ctx: Context): CdxComponent {
@@ -256,7 +258,7 @@ function componentOf(node: BomNode, ctx: Context): CdxComponent {
   const { owner, name } = splitId(id);
   const sha = model?.sha;
   const purl = huggingfacePurl(id, sha);
-  const traits = traitsOf(node);
+  const traits = traitsOf(node, ctx);
   const props = new Properties();
 
   const component: CdxComponent = {
@@ -286,9 +288,6 @@ function componentOf(node: BomNode, ctx: Context): CdxComponent {
         modelParameters: { ...(traits.task ? { task: traits.task } : {}), ...(datasets.length ? { datasets } : {}) },
       };
     }
-  }
-
-  if (model && traits) {
     props.add('library', traits.library);
     props.add('languages', traits.languages.join(' '));
     if (traits.multilingual) props.add('multilingual', 'true');
@@ -311,7 +310,7 @@ function componentOf(node: BomNode, ctx: Context): CdxComponent {
   const ancestors: CdxComponent[] = [];
   const parentsLoaded: TraitDiff[] = [];
   for (const parent of node.parents) {
-    const parentTraits = traitsOf(parent);
+    const parentTraits = traitsOf(parent, ctx);
     const diff = parentTraits && traits ? diffTraits(parentTraits, traits) : undefined;
     if (diff) parentsLoaded.push(diff);
     parentProperties(props, parent.model?.id ?? parent.id, parent.relation, diff);
@@ -341,7 +340,7 @@ function componentOf(node: BomNode, ctx: Context): CdxComponent {
 
 /** The CycloneDX 1.6 document of `root` and every ancestor gathered with it. */
 export function buildBom(root: BomNode, options: BomOptions): BomResult {
-  const ctx: Context = { usedRefs: new Map(), missing: [] };
+  const ctx: Context = { usedRefs: new Map(), missing: [], traits: new WeakMap() };
   const component = componentOf(root, ctx);
   const uuid = options.uuid().toLowerCase();
   const bom: CycloneDxBom = {

@@ -187,6 +187,9 @@ describe('merges, ends of the chain and missing parts', () => {
   it('a model the Hub does not have is an error, not a document', async () => {
     const answer: BomExportResponse = await exportBom(h.repo, 'vanished-org/vanished-7b', options());
     expect(answer).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    for (const junk of ['', 'a/b/c', '<img src=x>', 42, null]) {
+      expect(await exportBom(h.repo, junk as string, options())).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+    }
   });
 });
 
