@@ -2,6 +2,7 @@
 // `{owner}_{name}.cdx.json`, tells a partial export apart, and turns failures into sentences.
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ExportSection } from '../../../components/options/ExportSection';
 import { DriftPanel } from '../../../components/panel/DriftPanel';
 import { ExportBomButton } from '../../../components/shared/ExportBomButton';
 import { parseModel } from '../../../lib/hub/parse';
@@ -115,5 +116,20 @@ describe('Export AI-BOM', () => {
     render(<DriftPanel report={report} />);
     const exportButton = document.querySelector('[data-action="export-bom"]');
     expect(exportButton?.closest('.details')).toBeTruthy();
+  });
+
+  it('the options page offers it beside CSV and JSON, for the id or page address typed there', async () => {
+    answerAsk({
+      'active-model': async () => ({ id: null }),
+      'export-bom': async ({ id }) => ({ ok: true, bom, fileName: `${id.replace('/', '_')}.cdx.json`, partial: false, missing: [] }),
+    });
+    render(<ExportSection />);
+    await settle();
+    fireEvent.input(screen.getByLabelText('Model id'), { target: { value: 'https://huggingface.co/skyforge/Sky-Chat-8B/tree/main' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Export AI-BOM (CycloneDX)' }));
+    await settle();
+    expect(askCalls('export-bom')).toEqual([['export-bom', { id: ID }]]);
+    expect(downloads).toEqual(['skyforge_Sky-Chat-8B.cdx.json']);
+    expect(screen.getByRole('status').textContent).toBe('Saved skyforge_Sky-Chat-8B.cdx.json (CycloneDX 1.6).');
   });
 });
