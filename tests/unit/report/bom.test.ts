@@ -184,6 +184,20 @@ describe('merges, ends of the chain and missing parts', () => {
     expect(prop(ancestorsOf(answer.bom.metadata.component)[0], 'chain-end')).toEqual(['offline']);
   });
 
+  it('a rate-limited ancestor: partial, and the component where the chain stops says rate-limited', async () => {
+    // The panel already read the model and its parent; the Hub then rate limits the root.
+    await h.repo.getModel(SKY);
+    await h.repo.getModel(INSTRUCT);
+    h.hub.setFault(`/api/models/${BASE}`, { status: 429, retryAfter: 120 });
+    const answer = await exported(SKY);
+    expect(answer.partial).toBe(true);
+    expect(answer.missing).toEqual([expect.objectContaining({ id: BASE, reason: 'rate-limited' })]);
+    const [instruct] = ancestorsOf(answer.bom.metadata.component);
+    const [root] = ancestorsOf(instruct);
+    expect(root).toMatchObject({ group: 'meta-llama', name: 'Llama-3.1-8B', purl: 'pkg:huggingface/meta-llama/Llama-3.1-8B' });
+    expect(prop(root, 'chain-end')).toEqual(['rate-limited']);
+  });
+
   it('a model the Hub does not have is an error, not a document', async () => {
     const answer: BomExportResponse = await exportBom(h.repo, 'vanished-org/vanished-7b', options());
     expect(answer).toMatchObject({ ok: false, error: { kind: 'not-found' } });
