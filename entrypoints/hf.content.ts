@@ -21,6 +21,9 @@ export default defineContentScript({
     let lastPage = pageKey(location.href);
     void runner.run(location.href, document);
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+      // Saving a blob through <a download> (the AI-BOM export) fires the Navigation API's navigate event
+      // too, but the page stays where it is.
+      if (newUrl.protocol !== 'https:' && newUrl.protocol !== 'http:') return;
       const key = pageKey(newUrl.href);
       if (key === lastPage) return; // an in-page anchor, not a new page
       lastPage = key;

@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { HubError } from './hub/types';
 import type { BadgeInfo, CacheStatsView, FamilyExport, ModelReport, SearchResponse } from './report/types';
+import type { BomExportResponse } from './report/bom-export';
 
 export interface RequestMap {
   /** Drift badges for listing cards; the background reads the listing's query from `pageUrl`. */
@@ -21,6 +22,8 @@ export interface RequestMap {
     response: { ok: true; name: string } | { ok: false; error: HubError };
   };
   'export-family': { request: { id: string }; response: { ok: true; data: FamilyExport } | { ok: false; error: HubError } };
+  /** A CycloneDX 1.6 AI-BOM of the model and its whole lineage (`partial` when part could not be read). */
+  'export-bom': { request: { id: string }; response: BomExportResponse };
   /** The model shown in the most recently used Hub tab (the popup starts there). */
   'active-model': { request: Record<string, never>; response: { id: string | null } };
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ask } from '../../lib/messages';
 import { modelIdFromUrl } from '../../lib/page/detect';
 import { count, errorSentence } from '../shared/format';
+import { exportBomFile } from '../shared/ExportBomButton';
 import { exportFileName, familyCsv } from './csv';
 import { downloadText } from './download';
 import { NO_BACKGROUND, Status, useStatus } from './Status';
@@ -71,12 +72,30 @@ export function ExportSection() {
     }
   };
 
+  const runBom = async () => {
+    const id = modelIdFromInput(modelId);
+    if (!id) {
+      error('Enter a model id such as meta-llama/Llama-3.1-8B, or a model page address.');
+      return;
+    }
+    setBusy(true);
+    info(`Reading the lineage of ${id} up to its root…`);
+    try {
+      const outcome = await exportBomFile(id, document);
+      if (outcome.state === 'error') error(outcome.message);
+      else ok(outcome.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <section class="card" aria-labelledby="export-title">
       <h2 id="export-title">Export a family drift report</h2>
       <p class="help" id="export-help">
         One row per sampled child of the model: its license, languages, task and library, and how each drifted from
-        the model. Large families are sampled.
+        the model. Large families are sampled. The AI-BOM is a CycloneDX 1.6 document of the model and its whole
+        lineage up to the root, for Dependency-Track or an audit folder.
       </p>
       <form
         onSubmit={(event) => {
@@ -103,6 +122,9 @@ export function ExportSection() {
           </button>
           <button type="button" disabled={busy} onClick={() => void run('json')}>
             Export JSON
+          </button>
+          <button type="button" disabled={busy} data-action="export-bom" onClick={() => void runBom()}>
+            Export AI-BOM (CycloneDX)
           </button>
         </div>
       </form>

@@ -17,6 +17,7 @@ import {
   RELATION_OF,
   until,
 } from '../shared/format';
+import { ExportBomButton } from '../shared/ExportBomButton';
 
 const TRAIT_LABEL: Record<TraitRow['trait'], string> = {
   license: 'License',
@@ -97,6 +98,7 @@ export function DriftPanel({ report, onRefresh, defaultOpen = false, idPrefix = 
           <Children report={report} />
           <Family report={report} />
           <Similarity report={report} />
+          <ExportBomButton id={report.id} />
           {report.notices.length > 0 && (
             <ul class="notices">
               {report.notices.map((notice) => (

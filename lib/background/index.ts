@@ -13,6 +13,7 @@ import { modelIdFromUrl } from '../page/detect';
 import { badgesFor } from '../report/badges';
 import { buildModelReport } from '../report/build';
 import { familyExport } from '../report/export';
+import { exportBom } from '../report/bom-export';
 import { searchWithBadges, recentWithBadges } from '../report/search';
 import { errorReport, type CacheStatsView, type ModelReport } from '../report/types';
 import { readCacheSettings, readToken } from '../settings/settings';
@@ -102,6 +103,12 @@ export function startBackground(): void {
       }
       case 'export-family':
         return familyExport(repo, (message as Request<'export-family'>).id);
+      case 'export-bom':
+        return exportBom(repo, (message as Request<'export-bom'>).id, {
+          now: Date.now,
+          uuid: () => crypto.randomUUID(),
+          tool: { name: 'HF Drift', version: browser.runtime.getManifest().version },
+        });
       case 'active-model':
         return { id: await activeModel() };
       default:

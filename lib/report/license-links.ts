@@ -36,8 +36,12 @@ function repoFile(modelId: string, file: string): string {
 
 /** A URL for the model's (first) license; only http(s) links are ever returned. */
 export function licenseUrl(model: HubModel): string | undefined {
-  const key = model.licenses[0];
-  if (!key) return undefined;
+  return licenseUrlFor(model, model.licenses[0]);
+}
+
+/** A URL for one of the model's license keys (the BOM lists every license); only http(s) links. */
+export function licenseUrlFor(model: HubModel | undefined, key: string | undefined): string | undefined {
+  if (!model || !key) return undefined;
   if (key === 'other' && model.licenseLink) {
     const link = model.licenseLink.trim();
     if (/^https?:\/\//i.test(link)) return link;

@@ -173,6 +173,8 @@ async function launchChromium(hub, { colorScheme = 'light', headless = true, vie
 async function launchFirefox(hub, { colorScheme = 'light', headless = true } = {}) {
   const puppeteer = (await import('puppeteer-core')).default;
   const proxy = await startConnectProxy(hub.port);
+  // Files the pages save (a[download]) land here without a dialog; specs poll it.
+  const downloadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hf-drift-firefox-downloads-'));
   const proxyPort = proxy.address().port;
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -196,6 +198,12 @@ async function launchFirefox(hub, { colorScheme = 'light', headless = true } = {
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'app.update.enabled': false,
+      'browser.download.dir': downloadDir,
+      'browser.download.folderList': 2,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+      'browser.helperApps.neverAsk.saveToDisk': 'application/json',
     },
   });
   await browser.installExtension(BUILDS.firefox);
@@ -205,6 +213,7 @@ async function launchFirefox(hub, { colorScheme = 'light', headless = true } = {
     browser,
     extensionOrigin,
     outgoing: null,
+    downloadDir,
     async newPage() {
       const page = await browser.newPage();
       page.on('pageerror', (error) => console.error(`  [firefox page error] ${error.message}`));
@@ -227,6 +236,7 @@ async function launchFirefox(hub, { colorScheme = 'light', headless = true } = {
     async close() {
       await browser.close().catch(() => {});
       proxy.close();
+      fs.rmSync(downloadDir, { recursive: true, force: true });
     },
   };
 }
