@@ -20,14 +20,18 @@ export default defineContentScript({
     });
     let lastPage = pageKey(location.href);
     void runner.run(location.href, document);
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
-      // Saving a blob through <a download> (the AI-BOM export) fires the Navigation API's navigate event
-      // too, but the page stays where it is.
-      if (newUrl.protocol !== 'https:' && newUrl.protocol !== 'http:') return;
-      const key = pageKey(newUrl.href);
-      if (key === lastPage) return; // an in-page anchor, not a new page
+    // The Navigation API's navigate event (behind wxt:locationchange) also fires for downloads (the Hub's
+    // file links, our AI-BOM blob) and for navigations that leave the document: only a URL the page has
+    // really moved to once the navigation committed is a new page.
+    const followLocation = () => {
+      const key = pageKey(location.href);
+      if (key === lastPage) return; // an in-page anchor, a download, or no move at all
       lastPage = key;
-      void runner.run(newUrl.href, document);
+      void runner.run(location.href, document);
+    };
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      ctx.setTimeout(followLocation, 0);
+      ctx.setTimeout(followLocation, 300); // a navigation a router commits after its transition
     });
     ctx.onInvalidated(() => runner.stop());
   },
