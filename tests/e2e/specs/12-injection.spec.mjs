@@ -37,5 +37,25 @@ export default {
         await page.close();
       },
     },
+    {
+      name: "a file download link on a model page leaves the panel where it is",
+      async run({ session }) {
+        const page = await session.newPage();
+        await page.goto(`${HUB}/meta-llama/Llama-3.1-8B-Instruct/tree/main`);
+        await waitForPanel(page);
+        await page.evaluate(() => {
+          document.querySelector('[data-hf-drift="panel"]').setAttribute('data-e2e-original', 'yes');
+          const link = document.createElement('a');
+          link.href = '/meta-llama/Llama-3.1-8B-Instruct/resolve/main/config.json?download=true';
+          link.download = 'config.json';
+          document.body.append(link);
+          link.click();
+        });
+        await sleep(1000);
+        const panels = await page.evaluate(() => [...document.querySelectorAll('[data-hf-drift="panel"]')].map((p) => p.getAttribute('data-e2e-original')));
+        assert.deepEqual(panels, ['yes'], 'the same panel, not removed or rebuilt');
+        await page.close();
+      },
+    },
   ],
 };
