@@ -38,6 +38,15 @@ async function headerPropsFor(document: Document, urlId: string, signal: AbortSi
 }
 const NO_PROPS: ModelHeaderProps = { model: null };
 
+/** The Model tree's counts are a saving, never a requirement: any surprise in its markup means "ask the API". */
+function treeCountsOrNothing(document: Document, id: string) {
+  try {
+    return readModelTreeCounts(document, id);
+  } catch {
+    return null;
+  }
+}
+
 export const modelPanel: Feature = {
   id: 'model-panel',
   include: [isModelPage],
@@ -66,7 +75,7 @@ export const modelPanel: Feature = {
       }
     };
     // The Hub's Model tree shows the children counts: read, they spare the background a request.
-    const pageChildrenCount = props ? (readModelTreeCounts(document, id) ?? undefined) : undefined;
+    const pageChildrenCount = props ? (treeCountsOrNothing(document, id) ?? undefined) : undefined;
     const subscription = subscribeReport({ id, pageModel: props?.model, familyStats: switches.familyStats, pageChildrenCount }, (next) => {
       report = next;
       draw();

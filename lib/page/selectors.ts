@@ -119,7 +119,9 @@ export function readModelTreeCounts(doc: Document, id: string): Partial<Record<T
     } catch {
       continue;
     }
-    if (url.pathname !== '/models' || [...url.searchParams.keys()].some((key) => key !== 'other')) continue;
+    // Only `other=…`: app links add `apps=`. (Split by hand: Firefox content scripts cannot spread the
+    // URLSearchParams iterator through its Xray wrapper.)
+    if (url.pathname !== '/models' || url.search.slice(1).split('&').some((pair) => !pair.startsWith('other='))) continue;
     const match = /^base_model:([a-z]+):(.+)$/.exec(url.searchParams.get('other') ?? '');
     const relation = TREE_RELATIONS.find((r) => r === match?.[1]);
     if (!relation || match![2].toLowerCase() !== id.toLowerCase()) continue;
