@@ -1,5 +1,6 @@
 // Issue 15: axe-core finds no serious or critical violation in any view, light and dark, in both browsers.
 import { assertAccessible } from '../axe.mjs';
+import { launch } from '../harness.mjs';
 import { assert, HUB, openModel, scrollThrough, waitForFamily } from '../lib.mjs';
 
 const PANEL = '[data-hf-drift="panel"]';
@@ -79,6 +80,29 @@ export default {
         await options.waitFor(() => !!document.querySelector('#token-input') && !document.querySelector('#switch-badges')?.closest('fieldset')?.disabled, undefined, { message: 'options loaded' });
         report(`[${browserName}] options`, await assertAccessible(options, { label: 'options page' }));
         await options.close();
+      },
+    },
+    {
+      name: 'the popup and the options page in a dark system theme: no serious or critical axe violation',
+      async run({ hub, browserName }) {
+        const dark = await launch(browserName, hub, { colorScheme: 'dark' });
+        try {
+          const popup = await dark.extensionPage('popup.html');
+          await popup.waitFor(() => !!document.querySelector('#hfd-search') && matchMedia('(prefers-color-scheme: dark)').matches, undefined, { message: 'dark popup' });
+          await popup.evaluate(() => document.querySelector('#hfd-search').focus());
+          await popup.type('Sky-Chat');
+          await popup.waitFor(() => document.querySelectorAll('[role="option"]').length > 0, undefined, { message: 'results' });
+          report(`[${browserName}] popup results, dark`, await assertAccessible(popup, { label: 'popup, search results, dark' }));
+          await popup.press('ArrowDown');
+          await popup.press('Enter');
+          await popup.waitFor(() => !!document.querySelector('[data-hf-drift="popup-panel"]')?.shadowRoot?.querySelector('[data-trait]'), undefined, { message: 'model view' });
+          report(`[${browserName}] popup model, dark`, await assertAccessible(popup, { label: 'popup, model view, dark' }));
+          const options = await dark.extensionPage('options.html');
+          await options.waitFor(() => !!document.querySelector('#token-input') && matchMedia('(prefers-color-scheme: dark)').matches, undefined, { message: 'dark options' });
+          report(`[${browserName}] options, dark`, await assertAccessible(options, { label: 'options page, dark' }));
+        } finally {
+          await dark.close();
+        }
       },
     },
   ],
