@@ -125,12 +125,22 @@ export default {
           await sleep(1200);
           assert.deepEqual(hubCalls(hub, from).map((r) => r.pathname), []);
           assert.equal(await page.evaluate(() => document.querySelectorAll('[data-hf-drift-badge]').length), 0);
-          await page.close();
-        } finally {
+          // Paired presence check: switched back on in the options page, the same listing gets badges.
           await options.evaluate(() => document.querySelector('#switch-badges').click());
           await options.waitFor(async () => (await browser.storage.local.get('featureSwitches')).featureSwitches?.badges === true, undefined, {
             message: 'badges back on',
           });
+          await page.goto(`${HUB}/models?search=Instruct`);
+          await page.evaluate(() => scrollTo(0, 0));
+          await page.waitFor(() => document.querySelectorAll('[data-hf-drift-badge]').length > 0, undefined, { message: 'badges on the same listing' });
+          await page.close();
+        } finally {
+          if (await options.evaluate(async () => (await browser.storage.local.get('featureSwitches')).featureSwitches?.badges === false)) {
+            await options.evaluate(() => document.querySelector('#switch-badges').click());
+            await options.waitFor(async () => (await browser.storage.local.get('featureSwitches')).featureSwitches?.badges === true, undefined, {
+              message: 'badges back on',
+            });
+          }
           await options.close();
         }
       },
