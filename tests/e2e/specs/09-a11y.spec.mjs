@@ -46,6 +46,9 @@ export default {
         await page.goto(`${HUB}${CHILDREN}`);
         await scrollThrough(page);
         await page.waitFor(() => document.querySelectorAll('[data-hf-drift-badge]').length >= 28, undefined, { message: 'badges' });
+        // Badges mount as cards come into view: make sure the one opened below is there.
+        await page.evaluate(() => document.querySelector('header[title="skyforge/Sky-Chat-8B"]')?.scrollIntoView({ block: 'center' }));
+        await page.waitFor(() => !!document.querySelector('[data-hf-drift-badge][data-model="skyforge/Sky-Chat-8B"]'), undefined, { message: 'the Sky-Chat badge' });
         for (const dark of [false, true]) {
           await setHubTheme(page, dark);
           const theme = dark ? 'dark' : 'light';
