@@ -61,6 +61,28 @@ export default {
         const second = await badgedCards(page, hub, 'page 2');
         assert.equal(second.length, 14, 'page 2 shows the 14 remaining fine-tunes');
 
+        // A swap without a URL change, as hydration does it: Svelte rebuilds the container from its own
+        // state, so nothing we added to the old cards comes along.
+        await markContainer(page);
+        await page.evaluate(() => {
+          const old = document.querySelector('[data-target="ModelList"]');
+          const rebuilt = old.cloneNode(true);
+          for (const host of rebuilt.querySelectorAll('[data-hf-drift-badge]')) host.remove();
+          old.replaceWith(rebuilt);
+        });
+        await waitForSwap(page, 'hydration');
+        await badgedCards(page, hub, 'after a hydration swap');
+        // A re-render that copies our hosts along (as empty shells: a clone has no shadow root).
+        await markContainer(page);
+        await page.evaluate(() => {
+          const old = document.querySelector('[data-target="ModelList"]');
+          old.replaceWith(old.cloneNode(true));
+        });
+        await waitForSwap(page, 'copying swap');
+        await badgedCards(page, hub, 'after a swap that copied our hosts');
+        const shells = await page.evaluate(() => [...document.querySelectorAll('[data-hf-drift-badge]')].filter((h) => !h.shadowRoot).length);
+        assert.equal(shells, 0, 'no empty badge shell is left');
+
         await markContainer(page);
         await page.evaluate(() => document.querySelector('a[data-filter-key="language"][data-filter-value="en"]')?.click());
         await waitForSwap(page, 'language filter');
