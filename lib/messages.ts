@@ -54,6 +54,8 @@ export interface ReportSubscribe {
   familyStats?: boolean;
   /** How many times this view asked for a refresh; pushes echo it. */
   generation?: number;
+  /** Children counts the page's Model tree shows (optional): with `pageModel`, they spare the model's own request. */
+  pageChildrenCount?: Partial<Record<'finetune' | 'adapter' | 'quantized' | 'merge', number>>;
 }
 
 /** Pushed by the background, possibly several times (partial, then complete, then refreshed). */

@@ -167,7 +167,14 @@ function servePanel(
       .then(() =>
         buildModelReport(
           repo,
-          { id: request.id, pageModel: request.pageModel, familyStats: request.familyStats, signal: current.signal },
+          {
+            id: request.id,
+            pageModel: request.pageModel,
+            // A refresh asks the Hub for everything again, counts included.
+            pageChildrenCount: request.refresh ? undefined : request.pageChildrenCount,
+            familyStats: request.familyStats,
+            signal: current.signal,
+          },
           (report) => {
             if (current.signal.aborted) return;
             builtReportSent = true;

@@ -105,7 +105,11 @@ export const listingBadges: Feature = {
           }
           continue;
         }
-        if (card.querySelector(`${HOST_TAG}[data-hf-drift-badge]`)) continue;
+        // Badged already (by an earlier copy of this script)? A host without its shadow root is a shell a
+        // re-render copied along with the card: drop it and badge the card properly.
+        const existing = card.querySelector(`${HOST_TAG}[data-hf-drift-badge]`);
+        if (existing?.shadowRoot) continue;
+        existing?.remove();
         hosts.set(card, { id, anchor: badgeAnchor });
         visibility.observe(card);
       }

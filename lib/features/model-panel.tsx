@@ -4,7 +4,7 @@ import { render } from 'preact';
 import panelCss from '../../components/panel/panel.css?inline';
 import { DriftPanel } from '../../components/panel/DriftPanel';
 import { isModelPage, modelIdFromUrl } from '../page/detect';
-import { panelPlacement, readModelHeaderProps, type ModelHeaderProps } from '../page/selectors';
+import { panelPlacement, readModelHeaderProps, readModelTreeCounts, SELECTORS, selectFirst, type ModelHeaderProps } from '../page/selectors';
 import { subscribeReport } from '../report/subscribe';
 import { loadingReport, type ModelReport } from '../report/types';
 import { createShadowHost, pageLoaded, place, waitForElement, type ShadowHost } from '../ui/shadow-host';
@@ -21,6 +21,32 @@ function propsFor(doc: Document, urlId: string): ModelHeaderProps | null {
   return same ? props : null;
 }
 
+/**
+ * This URL's ModelHeader props, waiting only when they can still come: while the document is parsing,
+ * or while a ModelHeader of another model lingers after a client-side navigation. A parsed page without
+ * any ModelHeader props (a card tab may have none) starts at once from the URL and the API.
+ */
+async function headerPropsFor(document: Document, urlId: string, signal: AbortSignal): Promise<ModelHeaderProps | null> {
+  const now = propsFor(document, urlId);
+  if (now) return now;
+  const propsMayCome = () =>
+    document.readyState === 'loading' || !!selectFirst(document, SELECTORS.modelHeader)?.hasAttribute('data-props');
+  if (!propsMayCome()) return null;
+  return waitForElement(document, () => propsFor(document, urlId) ?? (propsMayCome() ? null : NO_PROPS), { signal, timeoutMs: 4000 }).then(
+    (found) => (found === NO_PROPS ? null : found),
+  );
+}
+const NO_PROPS: ModelHeaderProps = { model: null };
+
+/** The Model tree's counts are a saving, never a requirement: any surprise in its markup means "ask the API". */
+function treeCountsOrNothing(document: Document, id: string) {
+  try {
+    return readModelTreeCounts(document, id);
+  } catch {
+    return null;
+  }
+}
+
 export const modelPanel: Feature = {
   id: 'model-panel',
   include: [isModelPage],
@@ -28,7 +54,7 @@ export const modelPanel: Feature = {
   async init({ url, document, signal, switches }) {
     const urlId = modelIdFromUrl(url);
     if (!urlId) return;
-    const props = await waitForElement(document, () => propsFor(document, urlId), { signal, timeoutMs: 4000 });
+    const props = await headerPropsFor(document, urlId, signal);
     if (signal.aborted) return;
     // A single-segment URL without a ModelHeader is an owner page we mistook for a legacy model id.
     if (!props && !urlId.includes('/')) return;
@@ -48,7 +74,9 @@ export const modelPanel: Feature = {
         performance.mark('hf-drift:panel-ready', { detail: { model: id, state } });
       }
     };
-    const subscription = subscribeReport({ id, pageModel: props?.model, familyStats: switches.familyStats }, (next) => {
+    // The Hub's Model tree shows the children counts: read, they spare the background a request.
+    const pageChildrenCount = props ? (treeCountsOrNothing(document, id) ?? undefined) : undefined;
+    const subscription = subscribeReport({ id, pageModel: props?.model, familyStats: switches.familyStats, pageChildrenCount }, (next) => {
       report = next;
       draw();
     });

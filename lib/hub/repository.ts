@@ -60,12 +60,15 @@ export interface HubRepository {
    * A model with its children counts and sha. `pageModel` is the raw `model` object of the page's
    * ModelHeader props: its fields win (they are as fresh as the page), and the model is recorded as viewed.
    */
-  getModel(id: string, opts?: { pageModel?: unknown }): Promise<HubResult<HubModel>>;
+  getModel(id: string, opts?: { pageModel?: unknown; pageChildrenCount?: Partial<Record<Relation, number>> }): Promise<HubResult<HubModel>>;
   /** Top children of one relation, most downloaded first; `maxPages` of 100 (default 3, at most 10). */
   getChildren(parentId: string, relation: Relation, opts?: { maxPages?: number }): Promise<HubResult<ChildrenSample>>;
   /** README statistics; pass the model's sha so the answer is cached for good. */
   getCardStats(id: string, sha?: string, opts?: { private?: boolean }): Promise<HubResult<CardStats>>;
-  getLineage(id: string, opts?: { pageModel?: unknown; maxDepth?: number }): Promise<HubResult<Lineage>>;
+  getLineage(
+    id: string,
+    opts?: { pageModel?: unknown; pageChildrenCount?: Partial<Record<Relation, number>>; maxDepth?: number },
+  ): Promise<HubResult<Lineage>>;
   /** The first parent's other children (one page); null when the model has no parent. */
   getSiblings(model: HubModel, opts?: { max?: number }): Promise<HubResult<SiblingsSample | null>>;
   /**
@@ -229,9 +232,22 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
     await cache.put('viewed', modelKey(model.id), model);
   }
 
-  async function getModel(id: string, modelOpts: { pageModel?: unknown } = {}): Promise<HubResult<HubModel>> {
+  async function getModel(
+    id: string,
+    modelOpts: { pageModel?: unknown; pageChildrenCount?: Partial<Record<Relation, number>> } = {},
+  ): Promise<HubResult<HubModel>> {
     if (!isModelId(id)) return badId(id);
     const page = modelOpts.pageModel === undefined ? null : modelFromPage(modelOpts.pageModel, id);
+    if (page && modelOpts.pageChildrenCount) {
+      // The page's props and its Model tree hold all the expand call would add but the sha (the card is
+      // then cached by id and its commit read from the README answer): no request at all.
+      const cached = (await cache.get('model', modelKey(id)))?.value;
+      // A cached sha only when it is of the commit the page shows (else an older card would be read).
+      const known = cached && cached.lastModified === page.lastModified ? cached : undefined;
+      const merged: HubModel = { ...known, ...page, childrenCount: modelOpts.pageChildrenCount };
+      await markViewed(merged);
+      return { ok: true, value: merged, fetchedAt: now(), stale: false };
+    }
     const result = await fetchModel(id);
     if (!page) return result;
     // The page is as fresh as it gets; the API adds what the props lack (sha, children counts).
@@ -387,8 +403,11 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
     );
   }
 
-  async function getLineage(id: string, lineageOpts: { pageModel?: unknown; maxDepth?: number } = {}): Promise<HubResult<Lineage>> {
-    const self = await getModel(id, { pageModel: lineageOpts.pageModel });
+  async function getLineage(
+    id: string,
+    lineageOpts: { pageModel?: unknown; pageChildrenCount?: Partial<Record<Relation, number>>; maxDepth?: number } = {},
+  ): Promise<HubResult<Lineage>> {
+    const self = await getModel(id, { pageModel: lineageOpts.pageModel, pageChildrenCount: lineageOpts.pageChildrenCount });
     // Too old to serve silently, but when the Hub cannot answer, old data beats an error: the lineage is
     // built from it and handed back as the failure's `cached` value, with its age.
     const model = self.ok ? self.value : self.cached?.value;

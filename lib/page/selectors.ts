@@ -94,6 +94,44 @@ export function findModelTreeBlock(doc: Document, sidebar: Element | null = sele
   return block === heading ? (heading.nextElementSibling ?? heading) : block;
 }
 
+/** Relations the Model tree links its children lists by (`base_model:{relation}:{id}`). */
+const TREE_RELATIONS = ['finetune', 'adapter', 'quantized', 'merge'] as const;
+export type TreeRelation = (typeof TREE_RELATIONS)[number];
+
+/**
+ * Children counts per relation from the Hub's own Model tree: its "N models" links to
+ * `/models?other=base_model:{relation}:{id}` (hub-pages.md). A relation without a row has no children.
+ * Null when there is no tree for `id` or a count cannot be read (the background then asks the API):
+ * links to the parent's lists ("Finetuned ( 16 )") and app links (`apps=llama.cpp&other=…`) are skipped.
+ */
+export function readModelTreeCounts(doc: Document, id: string): Partial<Record<TreeRelation, number>> | null {
+  const block = findModelTreeBlock(doc);
+  if (!block) return null;
+  const heading = selectAll(block, SELECTORS.sidebarHeadings).find((h) => /^\s*model tree\b/i.test(h.textContent ?? ''));
+  const named = heading?.textContent?.replace(/^\s*model tree for\s*/i, '').trim().toLowerCase();
+  // A tree for another model (a lingering sidebar, a legacy id) must not lend us its counts.
+  if (named !== id.toLowerCase()) return null;
+  const counts: Partial<Record<TreeRelation, number>> = {};
+  for (const link of block.querySelectorAll('a[href]')) {
+    let url: URL;
+    try {
+      url = new URL(link.getAttribute('href') ?? '', 'https://huggingface.co');
+    } catch {
+      continue;
+    }
+    // Only `other=…`: app links add `apps=`. (Split by hand: Firefox content scripts cannot spread the
+    // URLSearchParams iterator through its Xray wrapper.)
+    if (url.pathname !== '/models' || url.search.slice(1).split('&').some((pair) => !pair.startsWith('other='))) continue;
+    const match = /^base_model:([a-z]+):(.+)$/.exec(url.searchParams.get('other') ?? '');
+    const relation = TREE_RELATIONS.find((r) => r === match?.[1]);
+    if (!relation || match![2].toLowerCase() !== id.toLowerCase()) continue;
+    const count = /^\s*(\d[\d,]*)\s+models?\s*$/i.exec(link.textContent ?? '');
+    if (!count) return null; // "1.2k models" or a new wording: let the API answer
+    counts[relation] = Number(count[1].replace(/,/g, ''));
+  }
+  return counts;
+}
+
 export interface Placement {
   /** Insert the panel host relative to this element. */
   anchor: Element;

@@ -10,7 +10,7 @@ import {
 } from '../drift';
 import { isRelation } from '../hub/parse';
 import type { HubRepository } from '../hub/repository';
-import type { CardStats, HubError, HubModel, HubResult } from '../hub/types';
+import type { CardStats, HubError, HubModel, HubResult, Relation } from '../hub/types';
 import { RELATIONS } from '../hub/types';
 import { licenseUrl } from './license-links';
 import { errorReport, type FamilyReport, type ModelReport, type ParentReport } from './types';
@@ -20,6 +20,8 @@ const MIN_FAMILY_FOR_STATS = 3;
 export interface BuildOptions {
   id: string;
   pageModel?: unknown;
+  /** Children counts read from the page's Model tree (spare the model's own API request). */
+  pageChildrenCount?: Partial<Record<Relation, number>>;
   /** Compute family statistics and sibling similarity (a user setting). */
   familyStats?: boolean;
   signal?: AbortSignal;
@@ -60,8 +62,14 @@ class Freshness {
 }
 
 async function cardOf(repo: HubRepository, model: HubModel, freshness: Freshness): Promise<CardStats | undefined> {
-  if (model.cardExists === false) return undefined;
-  return freshness.take(await repo.getCardStats(model.id, model.sha, { private: model.private })).value;
+  return (await cardResultOf(repo, model, freshness)).card;
+}
+
+/** The card's statistics, or why there are none (a gated repo's README needs approval). */
+async function cardResultOf(repo: HubRepository, model: HubModel, freshness: Freshness): Promise<{ card?: CardStats; error?: HubError }> {
+  if (model.cardExists === false) return {};
+  const taken = freshness.take(await repo.getCardStats(model.id, model.sha, { private: model.private }));
+  return { card: taken.value, error: taken.value ? undefined : taken.error };
 }
 
 export async function buildModelReport(
@@ -71,7 +79,7 @@ export async function buildModelReport(
 ): Promise<void> {
   const { id, signal } = options;
   const freshness = new Freshness();
-  const lineageResult = await repo.getLineage(id, { pageModel: options.pageModel });
+  const lineageResult = await repo.getLineage(id, { pageModel: options.pageModel, pageChildrenCount: options.pageChildrenCount });
   const lineage = freshness.take(lineageResult);
   if (signal?.aborted) return;
   if (!lineage.value) {
@@ -85,8 +93,8 @@ export async function buildModelReport(
     Promise.all(
       lineage.value.parents.map(async ({ ref, result }) => {
         const parent = freshness.take(result);
-        const card = parent.value ? await cardOf(repo, parent.value, freshness) : undefined;
-        return { ref, model: parent.value, error: parent.value ? undefined : parent.error, card };
+        const { card, error: cardError } = parent.value ? await cardResultOf(repo, parent.value, freshness) : {};
+        return { ref, model: parent.value, error: parent.value ? undefined : parent.error, card, cardError };
       }),
     ),
   ]);
@@ -112,6 +120,14 @@ export async function buildModelReport(
 
   const notices: string[] = [];
   if (parents.length > 1) notices.push(`This model has ${parents.length} parents; each is compared separately.`);
+  // Gated parents on the Hub: metadata public, README behind the gate. Say what was compared and what not.
+  for (const { model: parent, cardError } of parentEntries) {
+    if (parent && cardError?.kind === 'gated') {
+      notices.push(
+        `${parent.id} is gated: its metadata (license, languages, task) is compared, but its model card needs approved access, so card length and auto-generated are not.`,
+      );
+    }
+  }
 
   const report: ModelReport = {
     // The report keeps the id the view asked for, so a renamed repo still updates the right panel.

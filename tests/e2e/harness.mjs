@@ -3,10 +3,13 @@
 // API so that one spec runs in both.
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { ensureCertificate } from '../hub/src/certs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUILDS = {
@@ -26,18 +29,35 @@ export function assertBuilt(browserName) {
   }
 }
 
-/** Firefox has no host-resolver rules: a CONNECT proxy tunnels huggingface.co:443 to the offline Hub. */
-async function startConnectProxy(hubPort) {
+/**
+ * Firefox's view of "every request elsewhere": an HTTPS server (the offline Hub's certificate, accepted
+ * like the Hub's through acceptInsecureCerts) that answers 404 to any other host and records the request
+ * with its headers, so a token sent anywhere but huggingface.co would be seen (as Chromium's request events see it).
+ */
+async function startElsewhere(outgoing) {
+  const { key, cert } = await ensureCertificate();
+  const server = https.createServer({ key, cert }, (req, res) => {
+    outgoing.push({ url: `https://${req.headers.host}${req.url}`, headers: { ...req.headers } });
+    res.writeHead(404, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*' });
+    res.end();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+/**
+ * Firefox has no host-resolver rules: a proxy tunnels huggingface.co:443 to the offline Hub and every
+ * other host to `elsewhere` (plain-HTTP requests are recorded and refused), so all traffic is seen.
+ */
+async function startConnectProxy(hubPort, elsewhere, outgoing) {
   const server = http.createServer((req, res) => {
+    outgoing.push({ url: req.url ?? '', headers: { ...req.headers } });
     res.writeHead(403);
     res.end();
   });
   server.on('connect', (req, client, head) => {
-    if (!/^huggingface\.co:443$/.test(req.url ?? '')) {
-      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-      return;
-    }
-    const upstream = net.connect(hubPort, '127.0.0.1', () => {
+    const toHub = /^huggingface\.co:443$/.test(req.url ?? '');
+    const upstream = net.connect(toHub ? hubPort : elsewhere.address().port, '127.0.0.1', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
       upstream.pipe(client);
@@ -172,7 +192,10 @@ async function launchChromium(hub, { colorScheme = 'light', headless = true, vie
 
 async function launchFirefox(hub, { colorScheme = 'light', headless = true } = {}) {
   const puppeteer = (await import('puppeteer-core')).default;
-  const proxy = await startConnectProxy(hub.port);
+  /** Requests to any host but huggingface.co (Firefox's own services included), with their headers. */
+  const outgoing = [];
+  const elsewhere = await startElsewhere(outgoing);
+  const proxy = await startConnectProxy(hub.port, elsewhere, outgoing);
   // Files the pages save (a[download]) land here without a dialog; specs poll it.
   const downloadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hf-drift-firefox-downloads-'));
   const proxyPort = proxy.address().port;
@@ -212,7 +235,8 @@ async function launchFirefox(hub, { colorScheme = 'light', headless = true } = {
     name: 'firefox',
     browser,
     extensionOrigin,
-    outgoing: null,
+    /** Only requests to other hosts (the Hub's own are in hub.requests). */
+    outgoing,
     downloadDir,
     async newPage() {
       const page = await browser.newPage();
@@ -237,6 +261,8 @@ async function launchFirefox(hub, { colorScheme = 'light', headless = true } = {
       await browser.close().catch(() => {});
       proxy.close();
       fs.rmSync(downloadDir, { recursive: true, force: true });
+      elsewhere.close();
+      elsewhere.closeAllConnections();
     },
   };
 }

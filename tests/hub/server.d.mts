@@ -73,6 +73,8 @@ export interface OfflineHub {
   /** The newest matching rule wins. Returns a function that removes this rule. */
   setFault(match: FaultMatch, fault: Fault): () => void;
   clearFaults(): void;
+  /** Serves a model's card tab differently until clearFaults(): no ModelHeader props, a load held for `holdLoadMs`. */
+  setPageVariant(id: string, variant: { headerProps?: boolean; holdLoadMs?: number }): void;
   /** Start fresh 300 s windows for every bucket. */
   resetRateLimits(): void;
   /** Changes the anonymous quotas from now on. */
@@ -90,6 +92,7 @@ export interface ModelEntry {
   downloadsAllTime: number;
   parents: { relation?: string; ids: string[] };
   apiGatedForbidden: boolean;
+  readmeGated?: boolean;
   listOnly: boolean;
 }
 

@@ -19,7 +19,7 @@ import { ensureCertificate } from './src/certs.mjs';
  *   malformedJson?: boolean, offline?: boolean, times?: number }} Fault
  * @typedef {string | RegExp | ((url: URL) => boolean)} FaultMatch
  * @typedef {{ method: string, path: string, pathname: string, kind: RequestKind, headers: Record<string, string | string[] | undefined>,
- *   at: number, status?: number, fault?: string }} LoggedRequest
+ *   at: number, status?: number, fault?: string, releasedAfter?: number }} LoggedRequest
  */
 
 const EXPOSED_HEADERS =
@@ -78,6 +78,9 @@ export async function startOfflineHub(options = {}) {
   /** @type {{ match: FaultMatch, fault: Fault, left: number }[]} */
   let faults = [];
   let counter = 0;
+  /** Per-model page variants a test switches on (a card tab without ModelHeader props, a held load). */
+  /** @type {Map<string, import('./src/pages.mjs').PageVariant>} */
+  const pageVariants = new Map();
 
   /** @param {URL} url */
   const takeFault = (url) => {
@@ -108,6 +111,11 @@ export async function startOfflineHub(options = {}) {
       return; // never answered; close() drops the connection
     }
     if (fault?.delayMs) await sleep(fault.delayMs);
+    // A resource that holds the page's load event; notes how many requests had arrived when it let go.
+    if (url.pathname === '/front/hold.svg') {
+      await sleep(Math.min(30_000, Number(url.searchParams.get('ms')) || 0));
+      entry.releasedAfter = requests.length;
+    }
 
     const auth = authFrom(req.headers);
     const caller = auth.kind === 'user' ? 'user' : 'anonymous';
@@ -143,7 +151,7 @@ export async function startOfflineHub(options = {}) {
       else if (req.method !== 'GET' && req.method !== 'HEAD') reply = json(405, { error: 'Method not allowed by the offline Hub' });
       else {
         try {
-          reply = route({ url, method: req.method, snapshot, auth, publicOrigin });
+          reply = route({ url, method: req.method, snapshot, auth, publicOrigin, pageVariants });
         } catch (error) {
           reply = json(500, { error: `offline hub bug: ${error instanceof Error ? error.message : String(error)}` });
         }
@@ -235,6 +243,11 @@ export async function startOfflineHub(options = {}) {
     },
     clearFaults() {
       faults = [];
+      pageVariants.clear();
+    },
+    /** Serves `id`'s model card tab as `variant` says until clearFaults(). @param {string} id @param {import('./src/pages.mjs').PageVariant} variant */
+    setPageVariant(id, variant) {
+      pageVariants.set(id, variant);
     },
     resetRateLimits() {
       limiter.reset();

@@ -1,5 +1,5 @@
 // Issue 2: the built extension loads in both browsers, runs on model pages only, and its popup opens.
-import { assert, HUB, hubCalls, openModel, sleep } from '../lib.mjs';
+import { assert, HUB, hubCalls, openModel, sleep, softNavigate, waitForPanel } from '../lib.mjs';
 
 export default {
   tests: [
@@ -22,6 +22,11 @@ export default {
         const injected = await page.evaluate(() => document.querySelectorAll('[data-hf-drift], [data-hf-drift-badge]').length);
         assert.equal(injected, 0);
         assert.deepEqual(hubCalls(hub, from).map((r) => r.path), []);
+        // Paired presence check: the content script did run on this page (its start mark), and the same tab
+        // gets the panel once it moves to a model page.
+        assert.equal(await page.evaluate(() => performance.getEntriesByName('hf-drift:start').length), 1, 'the content script ran here');
+        await softNavigate(page, '/meta-llama/Llama-3.1-8B-Instruct');
+        await waitForPanel(page);
         await page.close();
       },
     },

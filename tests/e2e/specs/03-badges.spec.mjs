@@ -132,6 +132,11 @@ export default {
           await sleep(1200);
           assert.deepEqual(hubCalls(hub, from).map((r) => r.pathname), []);
           assert.equal((await badgeFacts(page)).length, 0);
+          // Paired presence check: switched on again, the same page gets its badges.
+          await setSwitches(session, { badges: true });
+          await page.goto(`${HUB}${CHILDREN}`);
+          await waitForVisibleBadges(page);
+          assert.ok((await badgeFacts(page)).length > 0, 'badges back on the same page');
           await page.close();
         } finally {
           await setSwitches(session, { badges: true });

@@ -8,7 +8,7 @@ import { avatarUrlFor } from './owners.mjs';
  * @typedef {import('../fixtures/snapshot.mjs').ModelEntry} ModelEntry
  * @typedef {{ status: number, headers?: Record<string, string>, body?: string | Buffer, type?: string }} Reply
  * @typedef {{ kind: 'anonymous' } | { kind: 'user', name: string } | { kind: 'invalid' }} Auth
- * @typedef {{ url: URL, method: string, snapshot: HubSnapshot, auth: Auth, publicOrigin: string }} Context
+ * @typedef {{ url: URL, method: string, snapshot: HubSnapshot, auth: Auth, publicOrigin: string, pageVariants?: Map<string, import('./pages.mjs').PageVariant> }} Context
  */
 
 export const TEST_TOKEN = 'hf_offlineTestToken123';
@@ -374,8 +374,9 @@ export function repoFile(ctx, id, mode, rev, path) {
   if (!revisionMatches(entry, rev)) return revisionNotFound(rev, 'text');
   const blob = entry.blobs.get(path);
   if (!blob) return entryNotFound();
-  // Gated repos: the card is public, every other file needs approval.
-  if (entry.info.gated && path !== 'README.md' && path !== '.gitattributes') {
+  // Gated repos: the card is public, every other file needs approval. `readmeGated` repos behave like the
+  // real Hub's gated repos (issue 15): metadata public, the README itself needs approval too.
+  if (entry.info.gated && ((path !== 'README.md' && path !== '.gitattributes') || (entry.readmeGated && path === 'README.md'))) {
     return ctx.auth.kind === 'user' ? gatedForbidden(id, 'text') : gatedAnonymous(id);
   }
   if (mode === 'raw') return fileBody(entry, path);

@@ -157,18 +157,29 @@ const toNode = (node) => {
   for (const child of children) element.append(toNode(child));
   return element;
 };
-const root = document.querySelector('[data-target="ModelList"]');
-if (!root) return;
+const listRoot = () => document.querySelector('[data-target="ModelList"]');
+if (!listRoot()) return;
+// Like Svelte on the real Hub: a new page or filter REPLACES the whole list container (hub-pages.md);
+// nothing inside the old one (cards, anything added to them) survives.
 const render = (data, search) => {
-  root.querySelector('[data-models-grid]').replaceChildren(...data.models.map((m) => toNode(modelCardTree(m, NOW, LABELS))));
-  root.querySelector('[data-models-count]').textContent = data.numTotalItems.toLocaleString('en-US');
+  const old = listRoot();
+  const next = old.cloneNode(false);
+  next.setAttribute('data-props', JSON.stringify({ initialValues: data, apps: [], hardwareOptions: [] }));
+  const bar = old.firstElementChild.cloneNode(true);
+  const grid = old.querySelector('[data-models-grid]').cloneNode(false);
+  const query = cardLinkQuery(search);
+  grid.append(...data.models.map((m) => toNode(modelCardTree(m, NOW, LABELS, query))));
+  const pagination = old.querySelector('[data-models-pagination]').cloneNode(false);
   const pages = Math.max(1, Math.ceil(data.numTotalItems / data.numItemsPerPage));
-  root.querySelector('[data-models-pagination]').replaceChildren(toNode(paginationTree(data.pageIndex, pages, (p) => listingHref(search, p))));
+  pagination.append(toNode(paginationTree(data.pageIndex, pages, (p) => listingHref(search, p))));
+  next.append(bar, grid, pagination);
+  next.querySelector('[data-models-count]').textContent = data.numTotalItems.toLocaleString('en-US');
   const params = new URLSearchParams(search);
-  const select = root.querySelector('select[name="sort"]');
+  const select = next.querySelector('select[name="sort"]');
   if (select) select.value = params.get('sort') || 'trending';
-  const input = document.querySelector('input[name="search"]');
+  const input = next.querySelector('input[name="search"]');
   if (input) input.value = params.get('search') || '';
+  old.replaceWith(next);
   for (const link of document.querySelectorAll('[data-filter-key]')) {
     const key = link.getAttribute('data-filter-key');
     const value = link.getAttribute('data-filter-value');
@@ -201,8 +212,12 @@ const withParam = (name, value) => {
   url.searchParams.delete('p');
   return url;
 };
-root.querySelector('select[name="sort"]')?.addEventListener('change', (event) => navigate(withParam('sort', event.target.value), true));
-document.querySelector('form[data-models-search]')?.addEventListener('submit', (event) => {
+// Delegated: the sort box and the search form are replaced with the container.
+document.addEventListener('change', (event) => {
+  if (event.target instanceof Element && event.target.matches('[data-target="ModelList"] select[name="sort"]')) navigate(withParam('sort', event.target.value), true);
+});
+document.addEventListener('submit', (event) => {
+  if (!(event.target instanceof Element) || !event.target.matches('form[data-models-search]')) return;
   event.preventDefault();
   navigate(withParam('search', new FormData(event.target).get('search')), true);
 });

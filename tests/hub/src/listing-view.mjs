@@ -34,11 +34,24 @@ export function timeAgo(iso, nowMs) {
 }
 
 /**
+ * The query a card link carries on a filtered listing: with a hardware, apps or library filter on, the
+ * real Hub links cards as `https://huggingface.co/{owner}/{name}?hardware=…` (hub-pages.md); '' otherwise.
+ * @param {string} search
+ */
+export function cardLinkQuery(search) {
+  const params = new URLSearchParams(search);
+  const kept = new URLSearchParams();
+  for (const key of ['hardware', 'apps', 'library']) for (const value of params.getAll(key)) kept.append(key, value);
+  return kept.toString();
+}
+
+/**
  * One `article.overview-card-wrapper`, as on /models, org pages and collections.
  * @param {ListedModel} model @param {number} nowMs @param {Record<string, string>} pipelineLabels
+ * @param {string} [linkQuery] from cardLinkQuery: makes the link absolute with that query
  * @returns {ElementTree}
  */
-export function modelCardTree(model, nowMs, pipelineLabels) {
+export function modelCardTree(model, nowMs, pipelineLabels, linkQuery = '') {
   const dot = () => ['span', { class: 'px-1.5 text-gray-300' }, '•'];
   /** @type {any[]} */
   const meta = [];
@@ -57,7 +70,7 @@ export function modelCardTree(model, nowMs, pipelineLabels) {
     { class: 'overview-card-wrapper group/repo from-gray-50-to-white hover:bg-linear-to-r dark:from-gray-900 dark:to-gray-950 dark:hover:bg-linear-to-r' },
     [
       'a',
-      { class: 'flex items-center justify-between gap-4 p-2', href: `/${model.id}` },
+      { class: 'flex items-center justify-between gap-4 p-2', href: linkQuery ? `https://huggingface.co/${model.id}?${linkQuery}` : `/${model.id}` },
       [
         'div',
         { class: 'w-full truncate' },
@@ -131,4 +144,4 @@ export function filterHref(search, key, value) {
 }
 
 /** Functions the inline listing script needs, in dependency order. */
-export const LISTING_SCRIPT_FUNCTIONS = [formatCompact, timeAgo, modelCardTree, paginationTree, listingHref, filterHref];
+export const LISTING_SCRIPT_FUNCTIONS = [formatCompact, timeAgo, cardLinkQuery, modelCardTree, paginationTree, listingHref, filterHref];

@@ -2,7 +2,7 @@
 // (fixtures/real/page-props_ModelHeader_imageomics_biocap_2026-02-02.json and the HTML excerpt it came
 // from) and the descriptions in hub-api.md §4. Pages carry no remote resources.
 import { escapeHtml, hydrater, layout, listingScript, treeToHtml } from './html.mjs';
-import { filterHref, listingHref, modelCardTree, paginationTree } from './listing-view.mjs';
+import { cardLinkQuery, filterHref, listingHref, modelCardTree, paginationTree } from './listing-view.mjs';
 import { WEB_SORTS, filterModels, sortedModels } from './query.mjs';
 import { treeEntries } from './api.mjs';
 import { avatarUrlFor, ownerProfile } from './owners.mjs';
@@ -280,31 +280,44 @@ function paramsLabel(n) {
   return `${n} params`;
 }
 
+/** Apps the Hub offers beside a Quantizations row (their links also carry `base_model:`). */
+const QUANT_APPS = ['llama.cpp', 'lmstudio', 'jan', 'ollama'];
+
 /**
- * "Model tree for {id}": parents (Base model), this model's relation, then child counts per relation.
+ * "Model tree for {id}" as text exports of real pages show it (hub-pages.md): an h2 with a link to the
+ * docs, then one `div.flex` row per relation with a `div.font-semibold` label and links holding
+ * `base_model:`. "Finetuned ( 16 )" counts this model's siblings (a link to the parent's list, then
+ * "this model"); the child rows end in "N models" → `/models?other=base_model:{relation}:{id}`.
  * @param {ModelEntry} entry @param {HubSnapshot} snapshot
  */
 function modelTree(entry, snapshot) {
   const { id } = entry.info;
   const counts = snapshot.childrenCount(id);
   const rows = [];
+  const row = (/** @type {string} */ label, /** @type {string} */ body) =>
+    `<div class="flex items-center gap-3"><div class="font-semibold w-28 flex-none">${label}</div><div class="flex flex-wrap items-center gap-2">${body}</div></div>`;
   if (entry.parents.ids.length > 0) {
     const links = entry.parents.ids.map((parent) => `<a class="font-mono text-sm hover:underline" href="/${escapeHtml(parent)}">${escapeHtml(parent)}</a>`).join('');
-    rows.push(`<div class="flex items-center"><div class="w-28 flex-none text-sm text-gray-500">Base model</div><div class="flex flex-col">${links}</div></div>`);
-    const relation = RELATION_LABELS[/** @type {keyof typeof RELATION_LABELS} */ (entry.parents.relation)] ?? 'Finetuned';
-    rows.push(`<div class="flex items-center"><div class="w-28 flex-none text-sm text-gray-500">${relation}</div><div class="text-sm">this model</div></div>`);
+    rows.push(row(entry.parents.ids.length > 1 ? 'Base models' : 'Base model', links));
+    const relation = /** @type {keyof typeof RELATION_LABELS} */ (entry.parents.relation ?? 'finetune');
+    const first = entry.parents.ids[0];
+    const siblings = snapshot.childrenCount(first)[relation] ?? 0;
+    const label = `${RELATION_LABELS[relation] ?? 'Finetuned'} <a class="text-gray-500 hover:underline" href="/models?${escapeHtml(query('other', `base_model:${relation}:${first}`))}">( ${withCommas(siblings)} )</a>`;
+    rows.push(row(label, '<span class="text-sm">this model</span>'));
   }
   for (const [relation, label] of CHILD_ROWS) {
     const count = counts[relation];
     if (!count) continue;
-    rows.push(
-      `<div class="flex items-center"><div class="w-28 flex-none text-sm text-gray-500">${label}</div><a class="text-sm underline decoration-gray-300 hover:decoration-gray-600" href="/models?${escapeHtml(query('other', `base_model:${relation}:${id}`))}">${withCommas(count)} model${count === 1 ? '' : 's'}</a></div>`,
-    );
+    const other = `base_model:${relation}:${id}`;
+    const apps = relation === 'quantized'
+      ? QUANT_APPS.map((app) => `<a class="tag tag-white" href="/models?${escapeHtml(new URLSearchParams({ apps: app, other }).toString())}">${escapeHtml(app)}</a>`).join('')
+      : '';
+    rows.push(row(label, `${apps}<a class="text-sm underline decoration-gray-300 hover:decoration-gray-600" href="/models?${escapeHtml(query('other', other))}">${withCommas(count)} model${count === 1 ? '' : 's'}</a>`));
   }
   if (rows.length === 0) return '';
   return `<div class="divider-column-vertical"></div>
-<h2 class="flex items-baseline text-smd font-semibold text-gray-800 mb-3 mt-6"><span>Model tree for</span> <span class="ml-1 font-mono">${escapeHtml(id)}</span></h2>
-<div class="model-tree">${rows.join('\n')}</div>`;
+<div class="text-smd"><div class="flex items-baseline mb-3 mt-6"><h2 class="flex items-baseline text-smd font-semibold text-gray-800"><span>Model tree for</span> <span class="ml-1 font-mono">${escapeHtml(id)}</span></h2><a class="ml-2 text-gray-500" href="/docs/hub/model-cards#specifying-a-base-model" title="Learn more about the model tree">?</a></div>
+<div class="model-tree">${rows.join('\n')}</div></div>`;
 }
 
 /** @param {ModelEntry} entry @param {HubSnapshot} snapshot */
@@ -339,15 +352,25 @@ function gateBox(entry) {
 
 const BODY_GRID = 'container relative flex flex-col md:grid md:space-y-0 w-full md:grid-cols-12 md:flex-1 md:grid-rows-full space-y-4 md:gap-6';
 
-/** @param {ModelEntry} entry @param {HubSnapshot} snapshot */
-export function modelCardPage(entry, snapshot) {
+/**
+ * @typedef {{ headerProps?: boolean, holdLoadMs?: number }} PageVariant
+ *   headerProps false: the header is served without its ModelHeader island (no props), as a card tab
+ *   might be (hub-pages.md: not proven either way); holdLoadMs: an image holds the load event that long.
+ */
+
+/** @param {ModelEntry} entry @param {HubSnapshot} snapshot @param {PageVariant} [variant] */
+export function modelCardPage(entry, snapshot, variant = {}) {
   const { id } = entry.info;
   const card = entry.readme === null
     ? `<div class="prose"><h2>No model card</h2><p>New: Create and edit this model card directly on the website!</p></div>`
     : `<div class="model-card-content prose hf-sanitized hf-sanitized-hide-frontmatter">${renderCardBody(stripFrontMatter(entry.readme))}</div>`;
-  const main = `${modelHeader(entry, 'model', snapshot)}
+  let header = modelHeader(entry, 'model', snapshot);
+  // Without props: the island's server-rendered <header> alone (its markup starts after the opening div).
+  if (variant.headerProps === false) header = header.slice(header.indexOf('>') + 1, header.lastIndexOf('</div>'));
+  const hold = variant.holdLoadMs ? `<img class="hidden" alt="" src="/front/hold.svg?ms=${Number(variant.holdLoadMs)}">` : '';
+  const main = `${header}
 <div class="${BODY_GRID}"><section class="pt-8 border-gray-100 md:col-span-7 pb-24 relative break-words copiable-code-container">${gateBox(entry)}${card}</section>
-${sidebar(entry, snapshot)}</div>`;
+${sidebar(entry, snapshot)}</div>${hold}`;
   return htmlReply(layout({ title: `${id} · Hugging Face`, path: `/${id}`, bodyClass: 'ModelPage', main }));
 }
 
@@ -469,7 +492,8 @@ export function webListing(params, snapshot) {
     tags,
     author: params.get('author') ?? undefined,
     pipeline_tag: params.get('pipeline_tag') ?? undefined,
-    library: params.get('library') ?? undefined,
+    // `apps` (llama.cpp, ollama, …) lists what those apps can run: GGUF repos. `hardware` narrows nothing here.
+    library: params.get('library') ?? (params.get('apps') ? 'gguf' : undefined),
     language: params.get('language') ?? undefined,
   });
   const pageIndex = Math.max(0, Number.parseInt(params.get('p') ?? '0', 10) || 0);
@@ -480,6 +504,9 @@ export function webListing(params, snapshot) {
 const TASK_FILTERS = ['text-generation', 'text-classification', 'token-classification', 'fill-mask', 'summarization', 'translation', 'question-answering', 'feature-extraction', 'image-text-to-text'];
 const LICENSE_FILTERS = ['apache-2.0', 'mit', 'llama3.1', 'gemma', 'cc-by-nc-4.0', 'other'];
 const LANGUAGE_FILTERS = ['en', 'de', 'fr', 'es', 'multilingual'];
+const LIBRARY_FILTERS = ['transformers', 'gguf', 'peft', 'safetensors'];
+const APP_FILTERS = ['llama.cpp', 'ollama'];
+const HARDWARE_FILTERS = ['gpu-rtx-4090', 'cpu-32gb'];
 const SORT_OPTIONS = [['trending', 'Trending'], ['likes', 'Most likes'], ['downloads', 'Most downloads'], ['created', 'Recently created'], ['modified', 'Recently updated']];
 
 /** @param {string} search @param {URLSearchParams} params @param {string} key @param {string[]} values @param {(v: string) => string} label */
@@ -498,13 +525,16 @@ export function listingPage(url, snapshot) {
   const data = webListing(params, snapshot);
   const pageCount = Math.max(1, Math.ceil(data.numTotalItems / ITEMS_PER_PAGE));
   const sort = params.get('sort') ?? 'trending';
-  const cards = data.models.map((m) => treeToHtml(modelCardTree(m, SNAPSHOT_NOW, PIPELINE_LABELS))).join('\n');
+  const cards = data.models.map((m) => treeToHtml(modelCardTree(m, SNAPSHOT_NOW, PIPELINE_LABELS, cardLinkQuery(url.search)))).join('\n');
   const pagination = treeToHtml(paginationTree(data.pageIndex, pageCount, (p) => listingHref(url.search, p)));
   const options = SORT_OPTIONS.map(([value, label]) => `<option value="${value}"${value === sort ? ' selected' : ''}>${label}</option>`).join('');
   const filters = `<section class="pt-8 border-gray-100 lg:col-span-3 lg:border-r pr-4">
 <h3 class="mb-2 text-sm font-semibold">Tasks</h3><div class="mb-4 flex flex-wrap">${filterGroup(url.search, params, 'pipeline_tag', TASK_FILTERS, (v) => PIPELINE_LABELS[v] ?? v)}</div>
 <h3 class="mb-2 text-sm font-semibold">Licenses</h3><div class="mb-4 flex flex-wrap">${filterGroup(url.search, params, 'license', LICENSE_FILTERS, (v) => v)}</div>
 <h3 class="mb-2 text-sm font-semibold">Languages</h3><div class="mb-4 flex flex-wrap">${filterGroup(url.search, params, 'language', LANGUAGE_FILTERS, (v) => LANGUAGES[v] ?? v)}</div>
+<h3 class="mb-2 text-sm font-semibold">Libraries</h3><div class="mb-4 flex flex-wrap">${filterGroup(url.search, params, 'library', LIBRARY_FILTERS, (v) => LIBRARIES[v] ?? v)}</div>
+<h3 class="mb-2 text-sm font-semibold">Apps</h3><div class="mb-4 flex flex-wrap">${filterGroup(url.search, params, 'apps', APP_FILTERS, (v) => v)}</div>
+<h3 class="mb-2 text-sm font-semibold">Hardware</h3><div class="mb-4 flex flex-wrap">${filterGroup(url.search, params, 'hardware', HARDWARE_FILTERS, (v) => v)}</div>
 </section>`;
   const list = hydrater(
     'ModelList',

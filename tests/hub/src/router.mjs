@@ -55,7 +55,7 @@ function repoPage(ctx, id, rest) {
   const entry = snapshot.models.get(id);
   if (!entry || entry.info.private || entry.listOnly) return notFoundPage(url.pathname);
   const onMain = (/** @type {string} */ rev) => rev === 'main' || rev === entry.info.sha;
-  if (rest.length === 0) return modelCardPage(entry, snapshot);
+  if (rest.length === 0) return modelCardPage(entry, snapshot, ctx.pageVariants?.get(id));
   if (rest[0] === 'tree' && (rest.length === 1 || onMain(rest[1]))) return treePage(entry, snapshot);
   if (rest[0] === 'blob' && rest.length >= 3 && onMain(rest[1])) {
     const path = rest.slice(2).join('/');
@@ -73,6 +73,7 @@ export function route(ctx) {
   if (pathname.startsWith('/api/')) return handleApi(ctx);
   if (pathname === '/favicon.ico') return { status: 204 };
   if (pathname.startsWith('/avatars/')) return { status: 200, body: AVATAR_SVG, type: 'image/svg+xml' };
+  if (pathname === '/front/hold.svg') return { status: 200, body: AVATAR_SVG, type: 'image/svg+xml' };
   if (pathname.startsWith('/front/') || pathname.startsWith('/.well-known/')) return { status: 404, body: 'Not Found', type: 'text/plain; charset=utf-8' };
 
   const segments = pathname.split('/').filter(Boolean).map(decodeSegment);

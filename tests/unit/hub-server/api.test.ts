@@ -102,11 +102,22 @@ describe('GET /api/models/{id}', () => {
     expect(logged.headers.get('x-error-code')).toBe('RepoNotFound');
   });
 
-  it('answers 403 GatedRepo for the API-forbidden gated parent', async () => {
-    const response = await api('/api/models/fortress-ai/Fortress-13B?expand[]=cardData');
+  it('answers 403 GatedRepo for the API-forbidden gated parent (the rarer variant)', async () => {
+    const response = await api('/api/models/sealed-ai/Sealed-7B?expand[]=cardData');
     expect(response.status).toBe(403);
     expect(response.headers.get('x-error-code')).toBe('GatedRepo');
-    expect(response.headers.get('x-error-message')).toMatch(/^Access to model fortress-ai\/Fortress-13B is restricted and you are not in the authorized list/);
+    expect(response.headers.get('x-error-message')).toMatch(/^Access to model sealed-ai\/Sealed-7B is restricted and you are not in the authorized list/);
+  });
+
+  it('serves a gated parent like the real Hub: metadata public with gated set, its README 401 anonymous and 403 with a token', async () => {
+    const body = await apiJson('/api/models/fortress-ai/Fortress-13B?expand[]=cardData&expand[]=gated');
+    expect(body).toMatchObject({ id: 'fortress-ai/Fortress-13B', gated: 'manual', cardData: { license: 'cc-by-nc-4.0' } });
+    const anonymous = await api('/fortress-ai/Fortress-13B/resolve/main/README.md', { redirect: 'manual' });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('x-error-code')).toBe('GatedRepo');
+    const withToken = await api('/fortress-ai/Fortress-13B/resolve/main/README.md', { redirect: 'manual', headers: { Authorization: 'Bearer hf_offlineTestToken123' } });
+    expect(withToken.status).toBe(403);
+    expect(withToken.headers.get('x-error-code')).toBe('GatedRepo');
   });
 
   it('serves /revision/{rev} for main, HEAD and the head sha, and 404 RevisionNotFound otherwise', async () => {

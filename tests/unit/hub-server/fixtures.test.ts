@@ -164,7 +164,9 @@ describe('the families the e2e tests rely on', () => {
   it('edge cases: custom license, API-forbidden parent, missing parent, cycle, private repo', () => {
     expect(model('acme-research/acme-7b').info.cardData).toMatchObject({ license: 'other', license_name: 'acme-research-license-1.0', license_link: 'LICENSE' });
     expect(model('acme-fan/acme-7b-chat').info.cardData.license).toBe('mit');
-    expect(model('fortress-ai/Fortress-13B').apiGatedForbidden).toBe(true);
+    expect(model('fortress-ai/Fortress-13B')).toMatchObject({ apiGatedForbidden: false, readmeGated: true, info: { gated: 'manual' } });
+    expect(model('sealed-ai/Sealed-7B')).toMatchObject({ apiGatedForbidden: true, info: { gated: 'manual' } });
+    expect(model('opensealed/Sealed-7B-chat').info.tags).toContain('base_model:finetune:sealed-ai/Sealed-7B');
     expect(model('openfort/Fortress-13B-chat').info.tags).toContain('base_model:finetune:fortress-ai/Fortress-13B');
     expect(model('orphan-works/orphan-7b-ft').info.tags).toContain('base_model:finetune:vanished-org/vanished-7b');
     expect(snapshot.models.has('vanished-org/vanished-7b')).toBe(false);

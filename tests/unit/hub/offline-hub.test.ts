@@ -132,9 +132,15 @@ describe('a model page against the offline Hub', () => {
     expect(lineage.chainEnd).toMatchObject({ reason: 'not-found', at: 'vanished-org/vanished-7b', error: { status: 401 } });
   });
 
-  it('ends the chain at a gated parent whose API answers 403', async () => {
+  it('ends the chain at a gated parent whose API answers 403 (the rarer variant)', async () => {
+    const lineage = valueOf(await repo.getLineage('opensealed/Sealed-7B-chat'));
+    expect(lineage.chainEnd).toMatchObject({ reason: 'gated', at: 'sealed-ai/Sealed-7B', error: { kind: 'gated', status: 403 } });
+  });
+
+  it('reads a gated parent whose metadata is public (the real Hub) and ends the chain at it as the root', async () => {
     const lineage = valueOf(await repo.getLineage('openfort/Fortress-13B-chat'));
-    expect(lineage.chainEnd).toMatchObject({ reason: 'gated', at: 'fortress-ai/Fortress-13B', error: { kind: 'gated', status: 403 } });
+    expect(lineage.chainEnd).toMatchObject({ reason: 'root' });
+    expect(valueOf(lineage.parents[0].result)).toMatchObject({ id: 'fortress-ai/Fortress-13B', gated: 'manual' });
   });
 
   it('samples the 1,600 children of bigfam/base-1b through Link pagination: 3 pages, never "all"', async () => {

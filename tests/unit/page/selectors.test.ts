@@ -11,6 +11,7 @@ import {
   listingCards,
   panelPlacement,
   readModelHeaderProps,
+  readModelTreeCounts,
   SELECTORS,
   selectAll,
   selectFirst,
@@ -90,7 +91,7 @@ describe('offline Hub pages', () => {
 
   it('the model tree block is the sidebar block under the "Model tree for" heading (the panel goes after it)', async () => {
     const block = findModelTreeBlock(await page('/skyforge/Sky-Chat-8B'));
-    const heading = block?.matches('h2, h3') ? block : block?.previousElementSibling ?? block?.querySelector('h2, h3');
+    const heading = block?.matches('h2, h3') ? block : block?.querySelector('h2, h3') ?? block?.previousElementSibling;
     expect(heading?.textContent).toMatch(/Model tree for/);
     expect(block?.textContent).toMatch(/meta-llama\/Llama-3\.1-8B-Instruct/);
     expect(block?.closest(SELECTORS.sidebar[0])).not.toBeNull();
@@ -165,5 +166,97 @@ describe('fallbacks when the Hub changes its markup', () => {
     const doc = parse('<main><article><a href="/a/b"><header title="a/b"><h4>a/b</h4></header></a></article></main>');
     expect(selectFirst(doc, ['::not-a-selector((', 'article'])?.tagName).toBe('ARTICLE');
     expect(selectAll(doc, ['[[[', 'article'])).toHaveLength(1);
+  });
+});
+
+describe("the real Hub's markup (issue 15, tests/hub follows hub-pages.md)", () => {
+  const CHILDREN = '/models?other=base_model:finetune:meta-llama/Llama-3.1-8B-Instruct';
+
+  it('a listing holds its cards in the ModelList island, each article > a > div.w-full.truncate > header[title] > h4', async () => {
+    const doc = await page(CHILDREN);
+    const island = doc.querySelector('div.SVELTE_HYDRATER[data-target="ModelList"]')!;
+    const props = JSON.parse(island.getAttribute('data-props')!);
+    for (const m of props.initialValues.models) {
+      expect(Object.keys(m)).toEqual(expect.arrayContaining(['id', 'author', 'lastModified', 'likes', 'downloads', 'gated']));
+    }
+    const cards = listingCards(doc);
+    expect(cards.map((c) => c.id)).toEqual(props.initialValues.models.map((m: { id: string }) => m.id));
+    for (const { card, badgeAnchor } of cards) {
+      expect(card.closest('[data-target="ModelList"]')).toBe(island);
+      expect(badgeAnchor.matches('article.overview-card-wrapper > a > div.w-full.truncate > header[title]')).toBe(true);
+      expect(badgeAnchor.querySelector(':scope > h4')?.textContent).toBe(badgeAnchor.getAttribute('title'));
+    }
+  });
+
+  for (const filter of ['library=gguf', 'apps=llama.cpp', 'hardware=gpu-rtx-4090']) {
+    it(`with ${filter} the cards link absolutely with the query, and each card still names its model`, async () => {
+      const doc = await page(`/models?${filter}&sort=downloads`);
+      const links = [...doc.querySelectorAll('article.overview-card-wrapper > a')].map((a) => a.getAttribute('href')!);
+      expect(links.length).toBeGreaterThan(0);
+      for (const href of links) expect(href).toMatch(new RegExp(`^https://huggingface\\.co/[^/?]+/[^/?]+\\?${filter.replace('.', '\\.')}$`));
+      const cards = listingCards(doc);
+      expect(cards.map((c) => `https://huggingface.co/${c.id}?${filter}`)).toEqual(links);
+    });
+  }
+
+  it('the sidebar is the section whose class contains md:col-span-5, and the Model tree follows the real rows', async () => {
+    const doc = await page('/skyforge/Sky-Chat-8B');
+    const sidebar = selectFirst(doc, SELECTORS.sidebar)!;
+    expect(sidebar.tagName).toBe('SECTION');
+    const heading = [...sidebar.querySelectorAll('h2')].find((h) => /^Model tree for/.test(h.textContent ?? ''))!;
+    expect(heading.textContent).toBe('Model tree for skyforge/Sky-Chat-8B');
+    const block = findModelTreeBlock(doc)!;
+    expect(block.querySelector('a[href="/docs/hub/model-cards#specifying-a-base-model"]')).not.toBeNull();
+    const labels = [...block.querySelectorAll('div.flex > div.font-semibold')].map((l) => l.textContent?.replace(/\s+/g, ' ').trim());
+    expect(labels[0]).toBe('Base model');
+    expect(labels[1]).toMatch(/^Finetuned \( \d+ \)$/);
+    expect(block.querySelector('a[href="/meta-llama/Llama-3.1-8B-Instruct"]')).not.toBeNull();
+  });
+
+  it('reads the children counts from the Model tree, skipping the siblings link and the app links', async () => {
+    const id = 'meta-llama/Llama-3.1-8B-Instruct';
+    const doc = await page(`/${id}`);
+    const api = (await (await fetch(`${hub.origin}/api/models/${id}?expand[]=childrenModelCount`)).json()).childrenModelCount;
+    expect(readModelTreeCounts(doc, id)).toEqual(api);
+    expect(api.finetune).toBeGreaterThan(40);
+    // A child's tree links its parent's fine-tunes ("Finetuned ( N )"): not this model's children.
+    const skyApi = (await (await fetch(`${hub.origin}/api/models/skyforge/Sky-Chat-8B?expand[]=childrenModelCount`)).json()).childrenModelCount;
+    expect(readModelTreeCounts(await page('/skyforge/Sky-Chat-8B'), 'skyforge/Sky-Chat-8B')).toEqual(skyApi);
+    expect(skyApi.finetune).toBeUndefined();
+    const leaf = await page('/northwind/Llama-3.1-8B-Instruct-Support');
+    expect(leaf.querySelector('a[href="/models?other=base_model%3Afinetune%3Ameta-llama%2FLlama-3.1-8B-Instruct"]')?.textContent).toMatch(/\( \d+ \)/);
+    expect(readModelTreeCounts(leaf, 'northwind/Llama-3.1-8B-Instruct-Support')).toEqual(
+      (await (await fetch(`${hub.origin}/api/models/northwind/Llama-3.1-8B-Instruct-Support?expand[]=childrenModelCount`)).json()).childrenModelCount,
+    );
+    // A quantizations row with app links (apps=llama.cpp&other=base_model:quantized:…) counts once.
+    const base = 'google/gemma-3-1b-it';
+    const gemma = await page(`/${base}`);
+    expect(gemma.querySelector('a[href*="apps=llama.cpp"]')).not.toBeNull();
+    const gemmaApi = (await (await fetch(`${hub.origin}/api/models/${base}?expand[]=childrenModelCount`)).json()).childrenModelCount;
+    expect(readModelTreeCounts(gemma, base)).toEqual(gemmaApi);
+  });
+
+  it('gives no counts where it cannot be sure: no tree, a tree for another id, an unreadable count', async () => {
+    expect(readModelTreeCounts(await page('/skyforge/Sky-Chat-8B/tree/main'), 'skyforge/Sky-Chat-8B')).toBeNull();
+    expect(readModelTreeCounts(await page('/skyforge/Sky-Chat-8B'), 'meta-llama/Llama-3.1-8B-Instruct')).toBeNull();
+    const doc = await page('/meta-llama/Llama-3.1-8B-Instruct');
+    const link = doc.querySelector('a[href="/models?other=base_model%3Afinetune%3Ameta-llama%2FLlama-3.1-8B-Instruct"]')!;
+    link.textContent = '1.2k models';
+    expect(readModelTreeCounts(doc, 'meta-llama/Llama-3.1-8B-Instruct')).toBeNull();
+  });
+
+  it('a card tab served without ModelHeader props still has its sidebar and tree, but no props', async () => {
+    hub.setPageVariant('skyforge/Sky-Chat-8B', { headerProps: false });
+    try {
+      const response = await fetch(`${hub.origin}/skyforge/Sky-Chat-8B`);
+      const doc = parse(await response.text(), 'https://huggingface.co/skyforge/Sky-Chat-8B');
+      expect(doc.querySelector('[data-target="ModelHeader"]')).toBeNull();
+      expect(readModelHeaderProps(doc)).toBeNull();
+      expect(selectFirst(doc, SELECTORS.modelTitle)?.textContent).toContain('Sky-Chat-8B');
+      expect(findModelTreeBlock(doc)).not.toBeNull();
+      expect(readModelTreeCounts(doc, 'skyforge/Sky-Chat-8B')).toEqual({ merge: 1, quantized: 1 });
+    } finally {
+      hub.clearFaults();
+    }
   });
 });

@@ -104,8 +104,8 @@ describe('cards without a listing context', () => {
   });
 
   it('a card whose parent is gated says it could not be compared, without inventing "no drift"', async () => {
-    const [badge] = await badgesFor(h.repo, { ids: ['openfort/Fortress-13B-chat'] });
-    expect(badge).toMatchObject({ hasParent: true, flags: [], parentId: 'fortress-ai/Fortress-13B', error: { kind: 'gated' } });
+    const [badge] = await badgesFor(h.repo, { ids: ['opensealed/Sealed-7B-chat'] });
+    expect(badge).toMatchObject({ hasParent: true, flags: [], parentId: 'sealed-ai/Sealed-7B', error: { kind: 'gated' } });
     expect(badge.summary).toBeUndefined();
   });
 

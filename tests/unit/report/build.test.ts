@@ -166,13 +166,23 @@ describe('other lineages', () => {
     expect(report.notices.some((n) => /2 parents/.test(n))).toBe(true);
   });
 
-  it('a gated parent ends the chain as gated and the parent says why it was not compared', async () => {
-    const reports = await build(h.repo, { id: 'openfort/Fortress-13B-chat' });
+  it('a gated parent with public metadata (the real Hub): its license is compared, its gated card is said not to be', async () => {
+    const report = last(await build(h.repo, { id: 'openfort/Fortress-13B-chat' }));
+    expect(report.state).toBe('ready');
+    expect(report.chainEnd).toEqual({ reason: 'root', at: 'fortress-ai/Fortress-13B' });
+    expect(report.parents[0].error).toBeUndefined();
+    expect(report.parents[0].diff?.license.kind).toBe('relaxed');
+    expect(report.parents[0].diff?.rows.find((r) => r.trait === 'card-length')?.change).toBe('unknown');
+    expect(report.notices.some((n) => /fortress-ai\/Fortress-13B is gated: its metadata .* is compared, but its model card needs approved access/.test(n))).toBe(true);
+  });
+
+  it('a gated parent whose API refuses us ends the chain as gated and the parent says why it was not compared', async () => {
+    const reports = await build(h.repo, { id: 'opensealed/Sealed-7B-chat' });
     const report = last(reports);
     expect(report.state).toBe('ready');
-    expect(report.chainEnd).toEqual({ reason: 'gated', at: 'fortress-ai/Fortress-13B' });
+    expect(report.chainEnd).toEqual({ reason: 'gated', at: 'sealed-ai/Sealed-7B' });
     expect(report.parents).toHaveLength(1);
-    expect(report.parents[0]).toMatchObject({ id: 'fortress-ai/Fortress-13B', error: { kind: 'gated' } });
+    expect(report.parents[0]).toMatchObject({ id: 'sealed-ai/Sealed-7B', error: { kind: 'gated' } });
     expect(report.parents[0].diff).toBeUndefined();
     expect(report.familyPending).toBe(false);
   });
