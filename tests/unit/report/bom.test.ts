@@ -138,16 +138,16 @@ describe('merges, ends of the chain and missing parts', () => {
     expect(new Set(refs).size).toBe(refs.length);
   });
 
-  it('a gated parent: the document is partial and says where the chain stops and why', async () => {
-    const answer = await exported('openfort/Fortress-13B-chat');
+  it('a gated parent whose API refuses us: the document is partial and says where the chain stops and why', async () => {
+    const answer = await exported('opensealed/Sealed-7B-chat');
     expect(answer.partial).toBe(true);
-    expect(answer.missing).toEqual([expect.objectContaining({ id: 'fortress-ai/Fortress-13B', reason: 'gated' })]);
+    expect(answer.missing).toEqual([expect.objectContaining({ id: 'sealed-ai/Sealed-7B', reason: 'gated' })]);
     const [parent] = ancestorsOf(answer.bom.metadata.component);
-    expect(parent).toMatchObject({ group: 'fortress-ai', name: 'Fortress-13B', purl: 'pkg:huggingface/fortress-ai/Fortress-13B' });
+    expect(parent).toMatchObject({ group: 'sealed-ai', name: 'Sealed-7B', purl: 'pkg:huggingface/sealed-ai/Sealed-7B' });
     expect(parent.version).toBeUndefined();
     expect(parent.licenses).toBeUndefined();
     expect(prop(parent, 'chain-end')).toEqual(['gated']);
-    expect(prop(answer.bom.metadata.component, 'parent')).toEqual(['fortress-ai/Fortress-13B']);
+    expect(prop(answer.bom.metadata.component, 'parent')).toEqual(['sealed-ai/Sealed-7B']);
     expect(prop(answer.bom.metadata.component, 'relation')).toEqual(['finetune']);
     expect(prop(answer.bom.metadata.component, 'license-change')).toEqual([]);
   });
@@ -274,11 +274,11 @@ describe('identifiers and obligations', () => {
 
 describe('a model whose API refuses us', () => {
   it('is exported from its page data once the panel saw the page', async () => {
-    const id = 'fortress-ai/Fortress-13B';
+    const id = 'sealed-ai/Sealed-7B';
     expect(await exportBom(h.repo, id, options())).toMatchObject({ ok: false, error: { kind: 'gated' } });
     await h.repo.getLineage(id, { pageModel: await pageModel(h.hub, id) });
     const { bom } = await exported(id);
-    expect(bom.metadata.component).toMatchObject({ group: 'fortress-ai', name: 'Fortress-13B' });
+    expect(bom.metadata.component).toMatchObject({ group: 'sealed-ai', name: 'Sealed-7B' });
     expect(bom.metadata.component.licenses).toEqual([{ license: { id: 'CC-BY-NC-4.0', acknowledgement: 'declared' } }]);
     expect(prop(bom.metadata.component, 'data-stale')).toEqual(['true']);
   });
