@@ -128,17 +128,17 @@ export default {
     {
       name: 'a gated parent: the file is still saved, says where the chain stops, and the panel says it is partial',
       async run({ session }) {
-        const { page } = await openModel(session, '/openfort/Fortress-13B-chat');
+        const { page } = await openModel(session, '/opensealed/Sealed-7B-chat');
         const host = '[data-hf-drift="panel"]';
         const file = await savedFile(session, page, () => clickExport(page, host));
         const bom = JSON.parse(file.text);
         assert.deepEqual(validate(bom), []);
         const [parent] = bom.metadata.component.pedigree.ancestors;
-        assert.equal(`${parent.group}/${parent.name}`, 'fortress-ai/Fortress-13B');
+        assert.equal(`${parent.group}/${parent.name}`, 'sealed-ai/Sealed-7B');
         assert.equal(prop(parent, 'chain-end'), 'gated');
         const { state, status } = await bomStatus(page, host);
         assert.equal(state, 'partial');
-        assert.match(status, /partial.*fortress-ai\/Fortress-13B is gated/);
+        assert.match(status, /partial.*sealed-ai\/Sealed-7B is gated/);
         await page.close();
       },
     },
