@@ -23,6 +23,8 @@ export interface RequestMap {
   'export-family': { request: { id: string }; response: { ok: true; data: FamilyExport } | { ok: false; error: HubError } };
   /** The model shown in the most recently used Hub tab (the popup starts there). */
   'active-model': { request: Record<string, never>; response: { id: string | null } };
+  /** Opens the family explorer (family.html?model=…) in a new tab. */
+  'open-family': { request: { id: string }; response: { ok: boolean } };
 }
 
 export type RequestType = keyof RequestMap;
@@ -59,3 +61,7 @@ export interface ReportPush {
   /** The view's generation this report was built for: older pushes still in flight are not shown. */
   generation: number;
 }
+
+// ---- the family crawl port (family explorer) -----------------------------------------------------
+
+export { FAMILY_PORT, type FamilyCrawlRequest, type FamilyCrawlPush } from './report/family-crawl-types';

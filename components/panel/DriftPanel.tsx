@@ -16,6 +16,8 @@ import {
   RELATION_OF,
   until,
 } from '../shared/format';
+import { exploreLink } from '../lineage/explore';
+import { LineageGraph } from '../lineage/LineageGraph';
 
 const TRAIT_LABEL: Record<TraitRow['trait'], string> = {
   license: 'License',
@@ -73,6 +75,7 @@ export function DriftPanel({ report, onRefresh, defaultOpen = false, idPrefix = 
         {report.state === 'error' && <ErrorState report={report} onRetry={onRefresh} />}
         {canOpen && <Summary report={report} />}
       </div>
+      {canOpen && <LineageGraph report={report} explore={exploreLink(report.id)} />}
       {canOpen && (
         <button
           type="button"
