@@ -177,10 +177,10 @@ export async function crawlFamily(repo: HubRepository, options: CrawlOptions, em
   for (;;) {
     if (signal?.aborted) return finish('stopped', 'user');
     if (current.length === 0) {
-      if (next.length === 0) break;
       generation++;
-      // Path models found later than their generation's list still belong to it.
-      for (const n of nodes.values()) if (n.generation === generation && onPath.has(modelKey(n.id)) && !n.explored && !next.includes(n)) next.push(n);
+      // Path models were placed up front: they are explored in their generation even when no list named them.
+      for (const n of nodes.values()) if (n.generation === generation && onPath.has(modelKey(n.id)) && !n.explored && !next.some((m) => m.id === n.id)) next.push(n);
+      if (next.length === 0) break;
       current = next.sort(order);
       next = [];
       continue;
