@@ -9,7 +9,7 @@ import { count, modelUrl, RELATION_OF } from '../shared/format';
 type Change = 'relaxed' | 'tightened' | 'same' | 'unknown';
 
 const ROW = 22;
-const WIDTH = 340;
+const WIDTH = 360;
 const X = 12;
 const EXTRA_X = 30;
 const CHAR_PX = 6.6;
@@ -119,7 +119,7 @@ export function LineageGraph({ report, explore }: { report: ModelReport; explore
         data-lineage-graph=""
         viewBox={`0 0 ${WIDTH} ${height}`}
         width="100%"
-        height={height}
+        style={{ maxWidth: `${WIDTH}px` }}
         role="group"
         aria-label={`Lineage graph: ${rows.length - 1 ? `${rows.length - 1} ancestors drawn` : 'a root model'}${fanout.length ? `, children: ${fanout.map(([r, n]) => `${n} ${CHILD_WORD[r] ?? r}`).join(', ')}` : ''}`}
       >
