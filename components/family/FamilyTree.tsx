@@ -89,11 +89,14 @@ export const FamilyTree = memo(function FamilyTree({ nodes, rootId, focusId, exp
               const child = t.kind === 'model' ? t.node : undefined;
               const change = parent && child ? classChange(classOf(parent), classOf(child)) : 'unknown';
               const style = CHANGE_STYLE[change];
-              const midY = (source.y + target.y) / 2;
+              // Edges leave a model after its label, so they never run through the text.
+              const startY = s.kind === 'model' ? source.y + radius(s.node.downloads) + 8 + shortLabel(s.node.id).length * 6.1 : source.y;
+              const endY = target.y - (t.kind === 'model' ? radius(t.node.downloads) + (child && parent && CHANGE_STYLE[change].mark ? 12 : 2) : 8);
+              const midY = (startY + endY) / 2;
               return (
                 <path
                   key={t.key}
-                  d={`M${source.y},${source.x}C${midY},${source.x} ${midY},${target.x} ${target.y},${target.x}`}
+                  d={`M${startY},${source.x}C${midY},${source.x} ${midY},${target.x} ${endY},${target.x}`}
                   fill="none"
                   stroke={t.kind === 'model' ? style.color : '#9ca3af'}
                   stroke-width={style.width}

@@ -11,7 +11,7 @@ export const GROUP_FOLD_OVER = 8;
 export const GROUP_KEEP = 3;
 
 export const ROW_HEIGHT = 18;
-export const COLUMN_WIDTH = 230;
+export const COLUMN_WIDTH = 300;
 
 export type TreeDatum =
   | { kind: 'model'; key: string; node: FamilyNode; children: TreeDatum[] }

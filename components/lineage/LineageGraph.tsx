@@ -8,7 +8,7 @@ import { count, modelUrl, RELATION_OF } from '../shared/format';
 
 type Change = 'relaxed' | 'tightened' | 'same' | 'unknown';
 
-const ROW = 22;
+const ROW = 24;
 const WIDTH = 360;
 const X = 12;
 const EXTRA_X = 30;
@@ -26,6 +26,10 @@ const CHANGE_WORD: Record<Change, string> = {
   unknown: 'license change unknown',
 };
 const CHILD_WORD: Record<string, string> = { finetune: 'fine-tunes', adapter: 'adapters', quantized: 'quantizations', merge: 'merges' };
+const CHILD_ONE: Record<string, string> = { finetune: 'fine-tune', adapter: 'adapter', quantized: 'quantization', merge: 'merge' };
+const childWord = (relation: string, n: number) => (n === 1 ? CHILD_ONE[relation] : CHILD_WORD[relation]) ?? relation;
+/** Approximate width of a label at 11 px, to place the next item after it. */
+const labelWidth = (text: string) => Math.ceil(text.length * 6.2);
 
 interface Row {
   kind: 'model' | 'fold';
@@ -121,7 +125,7 @@ export function LineageGraph({ report, explore }: { report: ModelReport; explore
         width="100%"
         style={{ maxWidth: `${WIDTH}px` }}
         role="group"
-        aria-label={`Lineage graph: ${rows.length - 1 ? `${rows.length - 1} ancestors drawn` : 'a root model'}${fanout.length ? `, children: ${fanout.map(([r, n]) => `${n} ${CHILD_WORD[r] ?? r}`).join(', ')}` : ''}`}
+        aria-label={`Lineage graph: ${rows.length - 1 ? `${rows.length - 1} ancestors drawn` : 'a root model'}${fanout.length ? `, children: ${fanout.map(([r, n]) => `${n} ${childWord(r, n)}`).join(', ')}` : ''}`}
       >
         {edges.map((edge) => {
           const change = edge.change ?? 'unknown';
@@ -171,18 +175,19 @@ export function LineageGraph({ report, explore }: { report: ModelReport; explore
         {fanout.length > 0 && (
           <g class="lg-fanout">
             {fanout.map(([relation, n], i) => {
-              const x = X + 18 + i * 80;
+              const label = `${count(n)} ${childWord(relation, n)}`;
+              const x = X + 18 + fanout.slice(0, i).reduce((sum, [r, m]) => sum + labelWidth(`${count(m)} ${childWord(r, m)}`) + 26, 0);
               return (
                 <a
                   key={relation}
                   href={`https://huggingface.co/models?other=${encodeURIComponent(`base_model:${relation}:${report.id}`)}`}
                   data-fanout={relation}
-                  aria-label={`${count(n)} ${CHILD_WORD[relation] ?? relation} of this model`}
+                  aria-label={`${label} of this model`}
                 >
                   <path d={`M${X},${y(selfIndex) + 6}C${X},${fanoutY + 8} ${x - 10},${fanoutY + 8} ${x - 5},${fanoutY + 8}`} class="lg-fan-edge" />
                   <rect x={x - 5} y={fanoutY + 3} width={10} height={10} rx={2} />
                   <text x={x + 8} y={fanoutY + 8} dy="0.35em">
-                    {count(n)} {CHILD_WORD[relation] ?? relation}
+                    {label}
                   </text>
                 </a>
               );
@@ -190,8 +195,8 @@ export function LineageGraph({ report, explore }: { report: ModelReport; explore
           </g>
         )}
         <g class="lg-legend" transform={`translate(0,${legendY})`} aria-label="Edge legend: license change">
-          {(['relaxed', 'tightened', 'same', 'unknown'] as Change[]).map((change, i) => (
-            <g key={change} class={`lg-edge change-${change}`} transform={`translate(${i * 84},0)`}>
+          {(['relaxed', 'tightened', 'same', 'unknown'] as Change[]).map((change, i, all) => (
+            <g key={change} class={`lg-edge change-${change}`} transform={`translate(${all.slice(0, i).reduce((sum, c) => sum + 34 + labelWidth(`${CHANGE_MARK[c]} ${c}`), 0)},0)`}>
               <path d="M2,6H22" />
               <text x={26} y={6} dy="0.35em" class="lg-legend-text">
                 {CHANGE_MARK[change] ? `${CHANGE_MARK[change]} ` : ''}
