@@ -23,7 +23,7 @@ import { downloadBlob, edgesCsv, familyFileName, svgToPngBlob, treeSvgText } fro
 import { ChangeLegend, Figures } from './Figures';
 import { FamilyTree } from './FamilyTree';
 import { CHANGE_STYLE, CLASS_COLOR } from './palette';
-import { foldedCount, buildTree } from './tree-model';
+import { ALL_GROUPS, buildTree, foldedCount } from './tree-model';
 import './family.css';
 
 type Port = ReturnType<typeof browser.runtime.connect>;
@@ -38,7 +38,7 @@ interface CrawlView {
 
 const emptyView = (): CrawlView => ({ path: [], nodes: new Map(), anomalies: [] });
 /** While a crawl runs the tree is redrawn at most this often (layout of thousands of nodes is not free). */
-const REDRAW_MS = 400;
+const REDRAW_MS = 1000;
 
 export function FamilyExplorer({ modelId }: { modelId: string }) {
   const valid = isModelId(modelId);
@@ -224,7 +224,12 @@ export function FamilyExplorer({ modelId }: { modelId: string }) {
         {exportError && <p class="state error">{exportError}</p>}
         <TreeLegend />
         <p class="muted small" data-drawn={nodes.length - folded} data-folded={folded}>
-          {count(nodes.length)} models found; {folded ? `${count(folded)} leaves are folded into groups (select a group to show them).` : 'all are drawn.'}
+          {count(nodes.length)} models found; {folded ? `${count(folded)} leaves are folded into groups (select a group to show them).` : 'all are drawn.'}{' '}
+          {(folded > 0 || expanded.has(ALL_GROUPS)) && (
+            <button type="button" data-action="unfold-all" onClick={() => setExpanded(expanded.has(ALL_GROUPS) ? new Set() : new Set([ALL_GROUPS]))}>
+              {expanded.has(ALL_GROUPS) ? 'Fold large groups' : 'Unfold all groups'}
+            </button>
+          )}
         </p>
         <div class="tree-and-inspector">
           {view.root ? (

@@ -26,6 +26,9 @@ export const RELATION_PLURAL: Record<string, string> = {
   unknown: 'derived models',
 };
 
+/** In the expanded set: every group is unfolded. */
+export const ALL_GROUPS = '*';
+
 export function groupKey(parentId: string, relation: string): string {
   return `group:${relation}:${parentId}`;
 }
@@ -67,7 +70,7 @@ export function buildTree(nodes: readonly FamilyNode[], rootId: string, expanded
     for (const [relation, members] of byRelation) {
       const leaves = members.filter((m) => !(kids.get(modelKey(m.id))?.length));
       const gk = groupKey(node.id, relation);
-      const fold = leaves.length > GROUP_FOLD_OVER && !expanded.has(gk);
+      const fold = leaves.length > GROUP_FOLD_OVER && !expanded.has(gk) && !expanded.has(ALL_GROUPS);
       const folded = fold ? new Set(leaves.slice(GROUP_KEEP).map((m) => modelKey(m.id))) : new Set<string>();
       for (const m of members) {
         if (folded.has(modelKey(m.id)) || placed.has(modelKey(m.id))) continue;

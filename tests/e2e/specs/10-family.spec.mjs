@@ -112,7 +112,9 @@ export default {
         const facts = await page.waitFor(
           () => {
             const state = document.querySelector('[data-progress]')?.getAttribute('data-state');
-            return state && state !== 'running' ? state : null;
+            // The tree draws in slices: wait until the last one is in.
+            const drawn = document.querySelector('[data-family-tree]')?.getAttribute('data-rendering') === 'false';
+            return state && state !== 'running' && drawn ? state : null;
           },
           undefined,
           { timeout: 30_000, message: 'crawl end' },
