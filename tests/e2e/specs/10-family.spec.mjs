@@ -43,6 +43,35 @@ function explorerFacts() {
   };
 }
 
+/** Resolves with the URL of the family.html tab the extension opens next. */
+function explorerTab(session) {
+  if (session.name === 'chromium') {
+    return session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/family.html'), timeout: 15_000 }).then((p) => p.url());
+  }
+  return (async () => {
+    // BiDi reports a new tab's URL late: ask each open page where it is.
+    for (let i = 0; i < 150; i++) {
+      for (const p of await session.browser.pages()) {
+        const href = await p.evaluate(() => location.href).catch(() => p.url());
+        if (href.includes('/family.html')) return href;
+      }
+      await sleep(100);
+    }
+    throw new Error('no family.html tab opened');
+  })();
+}
+
+/** Closes explorer tabs so their crawls do not run beside the next test's. */
+async function closeExplorerTabs(session) {
+  if (session.name === 'chromium') {
+    await Promise.all(session.context.pages().filter((p) => p.url().includes('/family.html')).map((p) => p.close()));
+    return;
+  }
+  for (const p of await session.browser.pages()) {
+    if ((await p.evaluate(() => location.href).catch(() => p.url())).includes('/family.html')) await p.close();
+  }
+}
+
 export default {
   tests: [
     {
@@ -75,27 +104,32 @@ export default {
       async run({ session }) {
         const { page } = await openModel(session, `/${SKY}`);
         await page.waitFor(graphFacts, undefined, { message: 'lineage graph' });
-        const opened =
-          session.name === 'chromium'
-            ? session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/family.html'), timeout: 15_000 }).then((p) => p.url())
-            : (async () => {
-                // BiDi reports a new tab's URL late: poll the open pages.
-                for (let i = 0; i < 150; i++) {
-                  for (const p of await session.browser.pages()) {
-                    const href = await p.evaluate(() => location.href).catch(() => p.url());
-                    if (href.includes('/family.html')) return href;
-                  }
-                  await sleep(100);
-                }
-                throw new Error(`no family.html tab: ${(await session.browser.pages()).map((p) => p.url()).join(', ')}`);
-              })();
+        const opened = explorerTab(session);
         await page.evaluate(() => document.querySelector('[data-hf-drift="panel"]').shadowRoot.querySelector('a[data-action="explore-family"]').click());
         const url = await opened;
-        // Close the explorer tab so its crawl does not run beside the next test's.
-        if (session.name === 'chromium') await Promise.all(session.context.pages().filter((p) => p.url().includes('/family.html')).map((p) => p.close()));
-        else for (const p of await session.browser.pages()) if ((await p.evaluate(() => location.href).catch(() => p.url())).includes('/family.html')) await p.close();
+        await closeExplorerTabs(session);
         assert.ok(url.startsWith(session.extensionOrigin), url);
         assert.equal(new URL(url).searchParams.get('model'), SKY);
+        await page.close();
+      },
+    },
+    {
+      name: 'the popup\'s model view opens the family explorer too',
+      async run({ session }) {
+        const { page } = await openModel(session, `/${SKY}`);
+        await page.bringToFront();
+        const popup = await session.extensionPage('popup.html');
+        await popup.waitFor(
+          () => !!document.querySelector('[data-hf-drift="popup-panel"]')?.shadowRoot?.querySelector('a[data-action="explore-family"]'),
+          undefined,
+          { message: 'explore link in the popup' },
+        );
+        const opened = explorerTab(session);
+        await popup.evaluate(() => document.querySelector('[data-hf-drift="popup-panel"]').shadowRoot.querySelector('a[data-action="explore-family"]').click());
+        const url = await opened;
+        assert.equal(new URL(url).searchParams.get('model'), SKY);
+        await closeExplorerTabs(session);
+        await popup.close();
         await page.close();
       },
     },
