@@ -2,6 +2,7 @@
 // for a relicensed fine-tune, a merge with many parents and a long chain.
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { exploreLink } from '../../../components/lineage/explore';
 import { LineageGraph, lineageRows } from '../../../components/lineage/LineageGraph';
 import { ask } from '../../../lib/messages';
 import { chainLicenseChanges, edgeChangeOfDrift } from '../../../lib/report/lineage';
@@ -96,5 +97,10 @@ describe('the drawn graph', () => {
     const { container } = render(<LineageGraph report={relicensed} explore={{ href: 'chrome-extension://x/family.html?model=sky%2Fchat', onClick }} />);
     fireEvent.click(container.querySelector('a[data-action="explore-family"]')!);
     expect(vi.mocked(ask)).toHaveBeenCalledWith('open-family', { id: 'sky/chat' });
+  });
+
+  it('on a Hub page the link does not reveal the extension\'s URL (its per-install id) to the page', () => {
+    expect(location.origin).toBe('https://huggingface.co');
+    expect(exploreLink('sky/chat').href).toBe('#explore-family');
   });
 });
