@@ -178,7 +178,7 @@ export function FamilyExplorer({ modelId }: { modelId: string }) {
           ))}
         </fieldset>
         <button type="button" class="primary" data-action="crawl" onClick={() => start(budget)} disabled={progress?.state === 'running'}>
-          {progress && progress.state !== 'running' && progress.reason === 'budget' ? 'Continue with this budget' : 'Crawl'}
+          {!progress || progress.state === 'running' ? 'Crawl' : budget > progress.budget && progress.reason === 'budget' ? `Continue with ${budget}` : 'Crawl again'}
         </button>
         <button type="button" data-action="stop" onClick={stop} disabled={progress?.state !== 'running'}>
           Stop
