@@ -26,6 +26,8 @@ export interface RequestMap {
   'export-bom': { request: { id: string }; response: BomExportResponse };
   /** The model shown in the most recently used Hub tab (the popup starts there). */
   'active-model': { request: Record<string, never>; response: { id: string | null } };
+  /** Opens the family explorer (family.html?model=…) in a new tab. */
+  'open-family': { request: { id: string }; response: { ok: boolean } };
 }
 
 export type RequestType = keyof RequestMap;
@@ -64,3 +66,7 @@ export interface ReportPush {
   /** The view's generation this report was built for: older pushes still in flight are not shown. */
   generation: number;
 }
+
+// ---- the family crawl port (family explorer) -----------------------------------------------------
+
+export { FAMILY_PORT, type FamilyCrawlRequest, type FamilyCrawlPush } from './report/family-crawl-types';

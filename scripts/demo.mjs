@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run demo`: builds the extension, starts the offline Hub and opens Chromium with the extension on a
 // model page (headed when a display exists). `npm run demo -- --screenshots DIR` runs headless and
-// writes PNGs of the model page (light and dark), a listing page and the popup.
+// writes PNGs of the model page (light and dark), a listing page, the popup, the panel's lineage graph and
+// the family explorer (light and dark).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { startOfflineHub } from '../tests/hub/server.mjs';
@@ -29,6 +30,26 @@ async function scrollPanelIntoView(page) {
   await sleep(300);
 }
 
+/** The panel's lineage graph, and the family explorer of the same model (tree, then figures). */
+async function shootFamily(session, page, scheme) {
+  const graph = await page.raw.evaluateHandle(() => document.querySelector('[data-hf-drift="panel"]').shadowRoot.querySelector('.lineage-graph'));
+  await graph.asElement()?.screenshot({ path: path.join(screenshotDir, `lineage-graph-${scheme}.png`) });
+  const explorer = await session.extensionPage(`family.html?model=${encodeURIComponent(MODEL.slice(1))}`);
+  await explorer.setViewport(1280, 1000);
+  await explorer.waitFor(() => document.querySelector('[data-progress]')?.getAttribute('data-state') !== 'running' || null, undefined, { timeout: 30_000, message: 'crawl' });
+  await explorer.evaluate(() => document.querySelector('input[data-budget="100"]').click());
+  await explorer.evaluate(() => document.querySelector('[data-action="crawl"]').click());
+  await sleep(300);
+  await explorer.waitFor(() => document.querySelector('[data-progress]')?.getAttribute('data-state') !== 'running' || null, undefined, { timeout: 60_000, message: 'crawl' });
+  // Show the model's own branch and its parent's traits in the inspector.
+  await explorer.evaluate(() => document.querySelector('[data-family-tree] [data-node="skyforge/Sky-Chat-8B"]')?.focus());
+  await sleep(500);
+  await explorer.screenshot(path.join(screenshotDir, `family-explorer-${scheme}.png`));
+  const figures = await explorer.raw.$('.figures-section');
+  await figures?.screenshot({ path: path.join(screenshotDir, `family-figures-${scheme}.png`) });
+  await explorer.close();
+}
+
 if (screenshotDir) {
   for (const scheme of ['light', 'dark']) {
     const session = await launch('chromium', hub, { colorScheme: scheme, viewport: { width: 1280, height: 900 } });
@@ -42,6 +63,7 @@ if (screenshotDir) {
     await sleep(300);
     const host = await page.raw.$('[data-hf-drift="panel"]');
     await host?.screenshot({ path: path.join(screenshotDir, `panel-${scheme}.png`) });
+    await shootFamily(session, page, scheme);
     if (scheme === 'light') {
       const listing = await session.newPage();
       await listing.goto(`${HUB}${LISTING}`);

@@ -18,6 +18,8 @@ import {
   until,
 } from '../shared/format';
 import { ExportBomButton } from '../shared/ExportBomButton';
+import { exploreLink } from '../lineage/explore';
+import { LineageGraph } from '../lineage/LineageGraph';
 
 const TRAIT_LABEL: Record<TraitRow['trait'], string> = {
   license: 'License',
@@ -75,6 +77,7 @@ export function DriftPanel({ report, onRefresh, defaultOpen = false, idPrefix = 
         {report.state === 'error' && <ErrorState report={report} onRetry={onRefresh} />}
         {canOpen && <Summary report={report} />}
       </div>
+      {canOpen && <LineageGraph report={report} explore={exploreLink(report.id)} />}
       {canOpen && (
         <button
           type="button"

@@ -64,9 +64,11 @@ const plainClick = (event: MouseEvent) =>
 
 /** Opens an https link in a tab instead: the popup itself must never navigate away. */
 function openLinkInTab(event: MouseEvent, anchor: HTMLAnchorElement) {
-  if (!/^https:\/\//.test(anchor.href)) return;
+  // An SVG <a> (the lineage graph) has no string `href` property.
+  const href = typeof anchor.href === 'string' ? anchor.href : (anchor.getAttribute('href') ?? '');
+  if (!/^https:\/\//.test(href)) return;
   event.preventDefault();
-  void browser.tabs.create({ url: anchor.href });
+  void browser.tabs.create({ url: href });
 }
 
 /** Links in the popup open in a tab. */
@@ -78,9 +80,9 @@ function openInTab(event: MouseEvent) {
 function followPanelLink(event: MouseEvent, onOpenModel: (id: string) => void) {
   const anchor = event
     .composedPath()
-    .find((node): node is HTMLAnchorElement => (node as Element).tagName === 'A');
+    .find((node): node is HTMLAnchorElement => (node as Element).tagName?.toUpperCase() === 'A');
   if (!anchor || !plainClick(event)) return;
-  const modelId = anchor.getAttribute('data-parent') ?? anchor.getAttribute('data-ancestor');
+  const modelId = anchor.getAttribute('data-parent') ?? anchor.getAttribute('data-ancestor') ?? anchor.getAttribute('data-node');
   if (modelId) {
     event.preventDefault();
     onOpenModel(modelId);

@@ -18,6 +18,7 @@ import { searchWithBadges, recentWithBadges } from '../report/search';
 import { errorReport, type CacheStatsView, type ModelReport } from '../report/types';
 import { readCacheSettings, readToken } from '../settings/settings';
 import { forgetReports, recallReport, rememberReport, reportKey } from './report-memory';
+import { FAMILY_PORT, openFamilyExplorer, serveFamilyCrawl } from './family-port';
 
 const HOUR = 3_600_000;
 /** Longest wait before a rate-limited view asks again on its own (the Hub's window is 5 minutes). */
@@ -36,6 +37,7 @@ export function startBackground(): void {
   const ready = applyCacheSettings();
 
   browser.runtime.onConnect.addListener((port) => {
+    if (port.name === FAMILY_PORT) return serveFamilyCrawl(repo, port, ready);
     if (port.name !== REPORT_PORT) return;
     servePanel(repo, port, ready, (id) => {
       const tabId = port.sender?.tab?.id;
@@ -111,6 +113,8 @@ export function startBackground(): void {
         });
       case 'active-model':
         return { id: await activeModel() };
+      case 'open-family':
+        return openFamilyExplorer((message as Request<'open-family'>).id);
       default:
         return undefined;
     }

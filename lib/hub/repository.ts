@@ -63,6 +63,8 @@ export interface HubRepository {
   getModel(id: string, opts?: { pageModel?: unknown; pageChildrenCount?: Partial<Record<Relation, number>> }): Promise<HubResult<HubModel>>;
   /** Top children of one relation, most downloaded first; `maxPages` of 100 (default 3, at most 10). */
   getChildren(parentId: string, relation: Relation, opts?: { maxPages?: number }): Promise<HubResult<ChildrenSample>>;
+  /** The first page (100, most downloaded first) of children of every relation: one request (family explorer). */
+  getAllChildren(parentId: string): Promise<HubResult<{ models: HubModel[]; hasMore: boolean }>>;
   /** README statistics; pass the model's sha so the answer is cached for good. */
   getCardStats(id: string, sha?: string, opts?: { private?: boolean }): Promise<HubResult<CardStats>>;
   getLineage(
@@ -357,6 +359,14 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
     return { ...result, value: await toSample(result.value, relation) };
   }
 
+  async function getAllChildren(parentId: string): Promise<HubResult<{ models: HubModel[]; hasMore: boolean }>> {
+    if (!isModelId(parentId)) return badId(parentId);
+    const result = await childrenEntry(parentId, null, 1);
+    const pick = (e: ChildrenEntry) => ({ models: e.models, hasMore: e.hasMore });
+    if (result.ok) return { ...result, value: pick(result.value) };
+    return fail({ ...result.error, id: parentId }, result.cached ? { value: pick(result.cached.value), fetchedAt: result.cached.fetchedAt } : undefined);
+  }
+
   async function getListing(url: string): Promise<HubResult<HubModel[]>> {
     const result = await swr(
       'children',
@@ -520,6 +530,7 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
   return {
     getModel,
     getChildren,
+    getAllChildren,
     getListing,
     getCardStats,
     getLineage,

@@ -13,6 +13,7 @@ import type { HubRepository } from '../hub/repository';
 import type { CardStats, HubError, HubModel, HubResult, Relation } from '../hub/types';
 import { RELATIONS } from '../hub/types';
 import { licenseUrl } from './license-links';
+import { withLicenseChanges } from './lineage';
 import { errorReport, type FamilyReport, type ModelReport, type ParentReport } from './types';
 
 const MIN_FAMILY_FOR_STATS = 3;
@@ -138,7 +139,7 @@ export async function buildModelReport(
     traits,
     parents,
     summary: parents.some((p) => p.diff) ? badgeSummary(parents.flatMap((p) => (p.diff ? [p.diff] : []))) : undefined,
-    chain: chain.map((link) => ({ id: link.id, relation: link.relation, licenses: link.model?.licenses })),
+    chain: withLicenseChanges(model.licenses, chain.map((link) => ({ id: link.id, relation: link.relation, licenses: link.model?.licenses }))),
     chainEnd: { reason: chainEnd.reason, at: chainEnd.at ?? (chainEnd.reason === 'root' ? chain.at(-1)?.id : undefined) },
     childrenCount,
     family: [],

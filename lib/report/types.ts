@@ -29,6 +29,8 @@ export interface ChainStep {
   relation: ParentRelation;
   /** The ancestor's license key(s), for the lineage line. */
   licenses?: string[];
+  /** License change on the edge from this ancestor down to its child (lineage graph). */
+  licenseChange?: 'relaxed' | 'tightened' | 'same' | 'unknown';
 }
 
 export interface FamilyReport {

@@ -36,6 +36,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 // ---- fixtures and targets (from the issue) --------------------------------------------------------
 const MODEL = 'skyforge/Sky-Chat-8B';
 const BIG_FAMILY = 'bigfam/base-1b';
+const DEEP_FAMILY = 'deepfam/root-2b';
 const LISTING_PARENT = 'meta-llama/Llama-3.1-8B-Instruct';
 const LISTING = `/models?other=base_model:finetune:${LISTING_PARENT}`;
 const NO_FEATURE_PAGES = [
@@ -55,17 +56,20 @@ const TARGETS = {
   listingCold: { op: '<=', value: 2 },
   listingWarm: { op: '<=', value: 0 },
   nothingOnNoFeaturePage: { op: '<=', value: 0 },
+  treePaintMs: { op: '<=', value: 300 },
+  longTaskMs: { op: '<=', value: 100 },
 };
 
 // ---- command line ---------------------------------------------------------------------------------
 function parseArgs(argv) {
-  const options = { latency: 50, runs: 10, out: 'bench-results' };
+  const options = { latency: 50, runs: 10, out: 'bench-results', only: null };
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
     if (flag === '--latency') options.latency = Number(value());
     else if (flag === '--runs') options.runs = Number(value());
     else if (flag === '--out') options.out = value();
+    else if (flag === '--only') options.only = String(value()).toLowerCase();
     else if (flag === '--help' || flag === '-h') options.help = true;
     else throw new Error(`unknown option ${argv[i]} (try --help)`);
   }
@@ -82,7 +86,7 @@ try {
   process.exit(2);
 }
 if (options.help) {
-  console.log('Usage: node tests/bench/bench.mjs [--latency <ms per Hub request, default 50>] [--runs <n, default 10>] [--out <dir, default bench-results>]');
+  console.log('Usage: node tests/bench/bench.mjs [--latency <ms per Hub request, default 50>] [--runs <n, default 10>] [--out <dir, default bench-results>] [--only <text in a section name>]');
   process.exit(0);
 }
 
@@ -124,6 +128,8 @@ const loadBefore = os.loadavg()[0];
 
 /** Runs a section; when it throws, its expected rows are recorded as ERROR and the bench goes on. */
 async function section(name, expectedRows, fn) {
+  // --only: run just the sections whose name contains the text (the content-script size is always measured).
+  if (options.only && !name.toLowerCase().includes(options.only)) return;
   const t = Date.now();
   progress(`${name} …`);
   try {
@@ -506,6 +512,82 @@ if (!fatal) {
           rows.push({ id: 'family-sample', section: name, label: 'sample size shown (largest family block)', unit: 'count', value: largest?.sampled ?? null,
             display: largest ? `${largest.sampled} of ${children.toLocaleString('en')} (${largest.relation}: "${largest.text}")` : 'n/a',
             note: `blocks: ${first.sampleSizes.map((s) => `${s.relation} ${s.text}`).join('; ')}` });
+        },
+      );
+    }
+
+    // ---- 5b. family explorer: budget, responsiveness while crawling, layout + paint of ~2,000 nodes ---
+    {
+      const name = `Family explorer (${DEEP_FAMILY})`;
+      await section(
+        name,
+        [['explorer-requests-25', 'requests, budget 25'], ['explorer-requests-250', 'requests, budget 250'], ['explorer-longtask', 'longest task while crawling'], ['explorer-tree-paint-median', 'layout + first paint']],
+        async () => {
+          await coldStart();
+          const page = await openPage(session.context);
+          // Long tasks of the explorer page while it crawls (the page is an extension page: observe from its start).
+          await page.addInitScript(() => {
+            window.__longTasks = [];
+            try {
+              new PerformanceObserver((list) => {
+                for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+              }).observe({ type: 'longtask', buffered: true });
+            } catch {
+              window.__longTasks = null;
+            }
+          });
+          const ended = () => {
+            const state = document.querySelector('[data-progress]')?.getAttribute('data-state');
+            return state && state !== 'running' ? { state, reason: document.querySelector('[data-progress]').getAttribute('data-reason'), used: Number(document.querySelector('[data-progress]').getAttribute('data-used')), models: Number(document.querySelector('[data-progress]').getAttribute('data-models')) } : null;
+          };
+          let from = hub.requests.length;
+          await page.goto(`${session.extensionOrigin}/family.html?model=${encodeURIComponent(DEEP_FAMILY)}`);
+          const first = await waitInPage(page, ended, undefined, { timeout: 60_000, message: 'crawl with budget 25' });
+          const calls25 = await settledCalls(from);
+          from = hub.requests.length;
+          await page.evaluate(() => {
+            window.__longTasks = window.__longTasks && [];
+            document.querySelector('input[data-budget="250"]').click();
+          });
+          await page.evaluate(() => document.querySelector('[data-action="crawl"]').click());
+          await waitInPage(page, () => document.querySelector('[data-progress]')?.getAttribute('data-state') === 'running' || null, undefined, { timeout: 10_000, message: 'crawl restarted' }).catch(() => undefined);
+          const second = await waitInPage(page, ended, undefined, { timeout: 120_000, message: 'crawl with budget 250' });
+          const calls250 = await settledCalls(from);
+          const longTasks = await page.evaluate(() => window.__longTasks);
+          // Layout + first paint of the whole tree: unfold every group (all models drawn), time until the
+          // frame after the DOM update; fold again between runs.
+          const paints = [];
+          for (let i = 0; i < 5; i += 1) {
+            const sample = await page.evaluate(async () => {
+              const button = () => document.querySelector('[data-action="unfold-all"]');
+              const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+              // Done = the tree says every slice is drawn, and the frame after that has been painted.
+              const drawn = async () => {
+                for (;;) {
+                  await frame();
+                  if (document.querySelector('[data-family-tree]')?.getAttribute('data-rendering') === 'false') return;
+                }
+              };
+              const t0 = performance.now();
+              button().click();
+              await drawn();
+              const ms = performance.now() - t0;
+              const count = document.querySelectorAll('[data-family-tree] [data-node]').length;
+              button().click();
+              await drawn();
+              return { ms, drawn: count };
+            });
+            paints.push(sample);
+          }
+          await page.close();
+          details[name] = { first, second, calls25: describeCalls(calls25), calls250: describeCalls(calls250), longTasks, paints };
+          progress(`explorer: budget 25 → ${calls25.length} requests, ${first.models} models; budget 250 → ${calls250.length} requests, ${second.models} models; tree ${paints.map((p) => Math.round(p.ms)).join('/')} ms for ${paints[0]?.drawn} nodes`);
+          rows.push({ id: 'explorer-requests-25', section: name, label: 'requests at the Hub, budget 25 (cold)', unit: 'requests', value: calls25.length, target: { op: '<=', value: 25 }, note: `${first.models} models found, state ${first.state}/${first.reason}` });
+          rows.push({ id: 'explorer-requests-250', section: name, label: 'requests at the Hub, then budget 250 (continues; the first 25 replay from the cache)', unit: 'requests', value: calls250.length, target: { op: '<=', value: 250 }, note: `${second.models} models found, state ${second.state}/${second.reason}` });
+          const longest = longTasks === null ? null : Math.max(0, ...longTasks);
+          rows.push({ id: 'explorer-longtask', section: name, label: 'longest main-thread task of the explorer page while the 250 crawl runs (PerformanceObserver longtask)', unit: 'ms', value: longest === null ? null : round(longest, 1), target: TARGETS.longTaskMs,
+            display: longest === null ? 'n/a' : `${Math.round(longest)} ms (${longTasks.length} tasks over 50 ms)` });
+          timingRows('explorer-tree-paint', name, `layout + first paint of the unfolded tree (${paints[0]?.drawn ?? '?'} models drawn)`, paints.map((p) => p.ms), TARGETS.treePaintMs);
         },
       );
     }

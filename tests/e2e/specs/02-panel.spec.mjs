@@ -121,7 +121,7 @@ export default {
           root.querySelector('.details-toggle')?.click();
           return {
             alerts: window.__alerts,
-            injected: root.querySelectorAll('img, script, svg, iframe, object').length,
+            injected: root.querySelectorAll('img, script, svg:not([data-lineage-graph]), iframe, object').length,
             escapedText: root.textContent.includes('<img src=x onerror=') || root.textContent.includes('<svg onload='),
             lightDomPayloads: document.querySelectorAll('img[src="x"], svg[onload]').length,
           };
