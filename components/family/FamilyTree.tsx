@@ -214,28 +214,33 @@ function ModelNode({ datum, x, y, focus, parent, onInspect }: { datum: Extract<T
   const cls = classOf(node);
   const r = radius(node.downloads);
   const change = parent ? CHANGE_STYLE[classChange(classOf(parent), cls)] : undefined;
-  const name = `${node.id}, generation ${node.generation}, ${cls === 'none' ? 'no license' : `${cls} license`}, ${count(node.downloads ?? 0)} downloads${change && change.mark ? `, ${change.label} versus ${parent!.id}` : ''}`;
+  const label = shortLabel(node.id);
+  const details = `generation ${node.generation}, ${cls === 'none' ? 'no license' : `${cls} license`}, ${count(node.downloads ?? 0)} downloads${change && change.mark ? `, ${change.label} versus ${parent!.id}` : ''}`;
+  // The accessible name starts with the visible label (shortened ids included), then says the rest.
+  const name = label === node.id ? `${node.id}, ${details}` : `${label} (${node.id}), ${details}`;
   return (
-    <a
-      href={modelUrl(node.id)}
-      target="_blank"
-      rel="noopener noreferrer"
-      data-node={node.id}
-      data-license-class={cls}
-      aria-label={name}
-      class={focus ? 'model-node focus' : 'model-node'}
-      onMouseEnter={() => onInspect(node.id)}
-      onFocus={() => onInspect(node.id)}
-    >
-      <circle cx={x} cy={y} r={r} fill={CLASS_COLOR[cls]} stroke={focus ? 'currentColor' : 'none'} stroke-width={focus ? 2 : 0} />
+    <g>
       {change?.mark && (
-        <text x={x - r - 9} y={y} dy="0.32em" class="edge-mark" fill={change.color}>
+        <text x={x - r - 9} y={y} dy="0.32em" class="edge-mark" fill={change.color} aria-hidden="true">
           {change.mark}
         </text>
       )}
-      <text x={x + r + 4} y={y} dy="0.32em">
-        {shortLabel(node.id)}
-      </text>
-    </a>
+      <a
+        href={modelUrl(node.id)}
+        target="_blank"
+        rel="noopener noreferrer"
+        data-node={node.id}
+        data-license-class={cls}
+        aria-label={name}
+        class={focus ? 'model-node focus' : 'model-node'}
+        onMouseEnter={() => onInspect(node.id)}
+        onFocus={() => onInspect(node.id)}
+      >
+        <circle cx={x} cy={y} r={r} fill={CLASS_COLOR[cls]} stroke={focus ? 'currentColor' : 'none'} stroke-width={focus ? 2 : 0} />
+        <text x={x + r + 4} y={y} dy="0.32em">
+          {label}
+        </text>
+      </a>
+    </g>
   );
 }

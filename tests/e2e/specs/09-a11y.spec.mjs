@@ -108,5 +108,30 @@ export default {
         }
       },
     },
+    {
+      name: 'the family explorer, tree and figures, light and dark system theme: no serious or critical axe violation',
+      async run({ session, hub, browserName }) {
+        const check = async (target, theme) => {
+          const page = await target.extensionPage(`family.html?model=${encodeURIComponent('skyforge/Sky-Chat-8B')}`);
+          await page.waitFor(
+            () => {
+              const state = document.querySelector('[data-progress]')?.getAttribute('data-state');
+              return state && state !== 'running' && document.querySelector('[data-family-tree]')?.getAttribute('data-rendering') === 'false';
+            },
+            undefined,
+            { timeout: 30_000, message: 'crawl end' },
+          );
+          report(`[${browserName}] family explorer, ${theme}`, await assertAccessible(page, { label: `family explorer, ${theme}` }));
+          await page.close();
+        };
+        await check(session, 'light');
+        const dark = await launch(browserName, hub, { colorScheme: 'dark' });
+        try {
+          await check(dark, 'dark');
+        } finally {
+          await dark.close();
+        }
+      },
+    },
   ],
 };
