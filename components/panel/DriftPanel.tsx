@@ -34,6 +34,8 @@ const FLAG_CHIP: Record<DriftFlag, string> = {
   'card-shrank': 'card shrank',
   'task-changed': 'task changed',
   'auto-generated': 'auto-generated card',
+  'obligation-unmet': 'upstream obligation unmet',
+  'license-undeclared': 'no license stated',
 };
 
 export interface DriftPanelProps {

@@ -13,6 +13,7 @@ import type { HubRepository } from '../hub/repository';
 import type { CardStats, HubError, HubModel, HubResult } from '../hub/types';
 import { RELATIONS } from '../hub/types';
 import { licenseUrl } from './license-links';
+import { buildObligations } from './obligations';
 import { errorReport, type FamilyReport, type ModelReport, type ParentReport } from './types';
 
 const MIN_FAMILY_FOR_STATS = 3;
@@ -97,6 +98,16 @@ export async function buildModelReport(
     };
   });
 
+  const obligations = await buildObligations(repo, {
+    model,
+    card: ownCard,
+    ancestors: [
+      ...parentEntries.map((entry) => ({ model: entry.model, depth: 1 })),
+      ...chain.slice(1).map((link, i) => ({ model: link.model, depth: i + 2 })),
+    ],
+  });
+  if (signal?.aborted) return;
+
   const childrenCount = lineage.value.childrenCount ?? model.childrenCount;
   // Statistics over one or two children say nothing: those families cost no request (counts still show).
   const relationsWithChildren = RELATIONS.filter((r) => (childrenCount?.[r] ?? 0) >= MIN_FAMILY_FOR_STATS);
@@ -121,6 +132,7 @@ export async function buildModelReport(
     familyPending: wantsFamily,
     retryAt: freshness.retryAt,
     notices,
+    obligations,
   };
   emit(report);
   if (!wantsFamily || signal?.aborted) return;
