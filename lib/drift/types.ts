@@ -275,6 +275,7 @@ export const FAMILY_STAT_IDS = [
   'card-length-ratio',
   'mean-card-length',
   'auto-generated',
+  'obligation-unmet',
 ] as const;
 export type FamilyStatId = (typeof FAMILY_STAT_IDS)[number];
 

@@ -77,7 +77,7 @@ function entryOf(key: string, name?: string): LicenseDuties {
   return entry;
 }
 
-function subject(over: Partial<ObligationSubject> & { licenses?: string[] } = {}): ObligationSubject {
+function subject(over: Omit<Partial<ObligationSubject>, 'licenses'> & { licenses?: string[] } = {}): ObligationSubject {
   const { licenses = ['apache-2.0'], ...rest } = over;
   return { id: 'acme/medchat-8b', licenses: licenses.map((k) => licenseFacts(k)), ...rest } as ObligationSubject;
 }
@@ -148,7 +148,7 @@ describe('notice (exact sentence)', () => {
     ['file list capped', { files: { names: ['a'], total: 5000 }, card: card(TRAINER) }, 'unknown', /cut short/, undefined],
     ['file list unknown, card has it', { files: undefined, card: card(HANDWRITTEN) }, 'met', /file list is not known; README line 7/, /not in a Notice file/],
   ])('%s → %s', (_name, over, status, evidence, caveat) => {
-    const answer = run(llama31(), 'notice', subject(over as Partial<ObligationSubject>));
+    const answer = run(llama31(), 'notice', subject(over as never));
     expect(answer?.status).toBe(status);
     expect(answer?.evidence).toMatch(evidence);
     if (caveat) expect(answer?.caveat).toMatch(caveat);

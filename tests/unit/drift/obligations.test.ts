@@ -12,7 +12,8 @@ import {
   uncoveredHubKeys,
   USE_POLICY_FILE,
 } from '../../../lib/drift/obligations';
-import { HUB_LICENSE_KEYS } from '../../../lib/drift';
+import { familyStats, HUB_LICENSE_KEYS, modelTraits, type ModelTraits } from '../../../lib/drift';
+import { parseModel } from '../../../lib/hub/parse';
 import { hubLicenseKeysFromDocs } from './fixtures';
 
 const docKeys = hubLicenseKeysFromDocs();
@@ -112,5 +113,31 @@ describe('file-name patterns', () => {
     ['policy.md', USE_POLICY_FILE, false],
   ])('%s', (name, pattern, expected) => {
     expect(pattern.test(name)).toBe(expected);
+  });
+});
+
+describe('family statistic: share of children with an unmet obligation', () => {
+  const traits = (id: string, license?: string) =>
+    modelTraits(parseModel({ id, tags: [], cardData: license ? { license, base_model: 'meta-llama/Llama-3.1-8B' } : { base_model: 'meta-llama/Llama-3.1-8B' } })!);
+  const stat = (parentLicense: string | undefined, children: ModelTraits[]) =>
+    familyStats(traits('meta-llama/Llama-3.1-8B', parentLicense), children, 'finetune').stats.find((s) => s.id === 'obligation-unmet')!;
+
+  it('counts children whose name or declared license breaks a decidable duty, and labels it a sample', () => {
+    const s = stat('llama3.1', [traits('a/Llama-3.1-chat', 'llama3.1'), traits('b/medchat', 'apache-2.0'), traits('c/llama-tiny', 'llama3.1')]);
+    expect(s).toMatchObject({ measured: true, n: 3, count: 1, display: '1 of 3 (33.3%)' });
+    expect(s.label).toMatch(/sample/);
+    expect(s.note).toMatch(/not counted/);
+  });
+
+  it('is not measured when the parent\'s license has no duty a listing can decide', () => {
+    expect(stat('mit', [traits('a/x', 'mit')])).toMatchObject({ measured: false, display: expect.stringMatching(/no duty decidable/) });
+    expect(stat(undefined, [traits('a/x', 'mit')])).toMatchObject({ measured: false, display: expect.stringMatching(/parent states no license/) });
+  });
+
+  it('counts a Gemma child that states no license as unmet (use restrictions not passed down)', () => {
+    const parent = modelTraits(parseModel({ id: 'google/gemma-2-2b-it', tags: [], cardData: { license: 'gemma' } })!);
+    const child = modelTraits(parseModel({ id: 'x/tutor', tags: [], cardData: { base_model: 'google/gemma-2-2b-it' } })!);
+    const s = familyStats(parent, [child], 'finetune').stats.find((st) => st.id === 'obligation-unmet')!;
+    expect(s).toMatchObject({ measured: true, n: 1, count: 1 });
   });
 });
