@@ -66,7 +66,10 @@ export function normalizeText(input: string): string {
   if (typeof input !== 'string' || input === '') return '';
   return input
     .replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g, decodeEntity)
+    .replace(/<(https?:\/\/[^<>\s]{1,500})>/g, '$1')
     .replace(/<[^<>]{0,300}>/g, ' ')
+    // Angle brackets left over (a decoded "&lt;", a lone "<") are never markup here.
+    .replace(/[<>]/g, ' ')
     .replace(/!?\[([^\]\n]{0,300})\]\(\s*<?([^()\s>]{0,500})>?(?:\s+"[^"\n]{0,200}")?\s*\)/g, '$1 ($2)')
     .replace(/[‘’‚‛′`´]/g, "'")
     .replace(/[“”„‟″«»]/g, '"')

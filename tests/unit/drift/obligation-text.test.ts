@@ -194,3 +194,11 @@ describe('coerceEvidence', () => {
     expect(coerceEvidence(value)).toBeUndefined();
   });
 });
+
+describe('angle brackets', () => {
+  it('keeps autolinks, drops tags and never outputs markup, even from decoded entities', () => {
+    expect(normalizeText('Policy: <https://llama.meta.com/llama3_1/use-policy>')).toBe('Policy: https://llama.meta.com/llama3_1/use-policy');
+    expect(normalizeText('&lt;script&gt;alert(1)&lt;/script&gt; a < b')).toBe('alert(1) a b');
+    expect(normalizeText('&lt;b')).toBe('b');
+  });
+});
