@@ -107,12 +107,8 @@ function capped(files: RepoFiles): boolean {
   return files.total > files.names.length;
 }
 
-function cardLabel(file = 'README'): string {
-  return file;
-}
-
 function where(match: PhraseMatch, file: string): string {
-  return `${cardLabel(file)} line ${match.line} says ${quote(match.quote, 120)}`;
+  return `${file} line ${match.line} says ${quote(match.quote, 120)}`;
 }
 
 /** Why a text could not be searched, or undefined when it can. */
