@@ -57,12 +57,14 @@ export function Obligations({ obligations }: { obligations?: ObligationsReport }
                     {MARK[r.status]}
                   </span>
                   <span class="obligation-body">
-                    <strong>
-                      {OBLIGATION_LABELS[r.key]}: <span class="obligation-status">{WORD[r.status]}</span>
-                    </strong>
-                    <span class="muted">
-                      {' '}
-                      · {r.licenseName} (from {r.from})
+                    <span class="obligation-head">
+                      <strong>
+                        {OBLIGATION_LABELS[r.key]}: <span class="obligation-status">{WORD[r.status]}</span>
+                      </strong>
+                      <span class="muted">
+                        {' '}
+                        · {r.licenseName} (from {r.from})
+                      </span>
                     </span>
                     <span class="obligation-duty">{r.duty}</span>
                     <span class="obligation-evidence" data-evidence>
