@@ -1,6 +1,6 @@
 // Issue 11: upstream obligations in the panel (DOM contract `[data-obligation][data-status][data-license]`),
 // the license-undeclared flag, and the new badge flags on listings.
-import { assert, HUB, badgeFacts, hubCalls, openModel, scrollThrough, sleep } from '../lib.mjs';
+import { assert, HUB, badgeFacts, hubCalls, openModel, sleep } from '../lib.mjs';
 
 /** Obligation lines of the panel, with their evidence text, in document order. */
 async function obligationFacts(page) {
@@ -24,14 +24,19 @@ async function obligationFacts(page) {
 }
 
 async function waitForBadges(page, ids) {
-  return page.waitFor(
-    (wanted) => {
-      const hosts = [...document.querySelectorAll('[data-hf-drift-badge]')];
-      return wanted.every((id) => hosts.some((h) => h.getAttribute('data-model') === id && h.hasAttribute('data-flags'))) ? true : null;
-    },
-    ids,
-    { message: `badges for ${ids.join(', ')}` },
-  );
+  // Badges come when a card becomes visible: bring each wanted card into view and wait for its badge.
+  for (const id of ids) {
+    await page.waitFor(
+      (wanted) => {
+        const host = [...document.querySelectorAll('[data-hf-drift-badge]')].find((h) => h.getAttribute('data-model') === wanted);
+        if (host?.hasAttribute('data-flags')) return true;
+        document.querySelector(`article a[href="/${wanted}"]`)?.scrollIntoView({ block: 'center' });
+        return null;
+      },
+      id,
+      { message: `badge for ${id}` },
+    );
+  }
 }
 
 export default {
@@ -112,6 +117,26 @@ export default {
       },
     },
     {
+      name: 'the popup opened on the Gemma derivative shows the same obligations block and flag',
+      async run({ session }) {
+        const { page } = await openModel(session, '/tinyforge/pocket-tutor-2b');
+        await page.bringToFront();
+        const popup = await session.extensionPage('popup.html');
+        const seen = await popup.waitFor(
+          () => {
+            const root = document.querySelector('[data-hf-drift="popup-panel"]')?.shadowRoot;
+            const duties = root ? [...root.querySelectorAll('[data-obligation][data-license="gemma"]')].map((el) => el.getAttribute('data-obligation')) : [];
+            return duties.length > 0 && root.querySelector('[data-flag="license-undeclared"]') ? duties.sort() : null;
+          },
+          undefined,
+          { message: 'obligations in the popup' },
+        );
+        assert.deepEqual(seen, ['license-copy', 'modification-notice', 'notice', 'use-restrictions']);
+        await popup.close();
+        await page.close();
+      },
+    },
+    {
       name: 'listing badges carry obligation-unmet and license-undeclared',
       async run({ session }) {
         const page = await session.newPage();
@@ -128,7 +153,6 @@ export default {
 
         const llama = await session.newPage();
         await llama.goto(`${HUB}/models?other=base_model:finetune:meta-llama/Llama-3.1-8B-Instruct`);
-        await scrollThrough(llama);
         await waitForBadges(llama, ['skyforge/Sky-Chat-8B', 'northwind/Llama-3.1-8B-Instruct-Support']);
         await sleep(200);
         const badges = await badgeFacts(llama);
