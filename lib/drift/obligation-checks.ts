@@ -153,8 +153,8 @@ function checkFile(check: Extract<DutyCheck, { kind: 'file' }>, subject: Obligat
   return unmet(none);
 }
 
-function noticeFiles(files: RepoFiles | undefined): string[] {
-  return files ? files.names.filter((n) => NOTICE_FILE.test(baseName(n))) : [];
+function noticeFiles(files: RepoFiles): string[] {
+  return files.names.filter((n) => NOTICE_FILE.test(baseName(n)));
 }
 
 function checkNoticeSentence(check: Extract<DutyCheck, { kind: 'notice-sentence' }>, subject: ObligationSubject): Answer {
@@ -178,7 +178,7 @@ function checkNoticeSentence(check: Extract<DutyCheck, { kind: 'notice-sentence'
       if (notice.evidence.truncated) return unknown(`${file} is too long to read fully and its first part lacks ${sentence}`);
       return cardFallback(`${file} lacks it; `) ?? unmet(`${file} does not contain ${sentence}, nor does the README`);
     }
-    return cardFallback(`${file} could not be read; `) ?? unknown(`${file} could not be read (${reason ?? 'no answer'})`);
+    return cardFallback(`${file} could not be read; `) ?? unknown(`${file} could not be read (${reason})`);
   }
   const cardReason = unreadable(subject.card, 'README');
   const fileState = subject.files === undefined ? 'the file list is not known' : capped(subject.files) ? 'the file list was cut short' : undefined;

@@ -486,3 +486,77 @@ describe('effective license', () => {
     expect(repoName(undefined as never)).toBe('');
   });
 });
+
+describe('edge cases that pin each branch', () => {
+  it('license-copy: one declared key among several equal to the parent\'s is enough for "only the metadata"', () => {
+    expect(run(llama31(), 'license-copy', subject({ files: files('README.md'), licenses: ['mit', 'llama3.1'] }))?.status).toBe('unknown');
+  });
+
+  it('non-commercial: every declared license must deny commercial use to be met', () => {
+    const nc = entryOf('cc-by-nc-4.0');
+    expect(run(nc, 'non-commercial', subject({ licenses: ['cc-by-nc-4.0', 'cc'] }))).toEqual({
+      status: 'unknown',
+      evidence: 'declares cc-by-nc-4.0 and cc; whether it allows commercial use is not known',
+    });
+    const s = subject();
+    s.licenses = [licenseFacts('other', { name: 'Acme Research License' })];
+    expect(run(nc, 'non-commercial', s)?.evidence).toBe('declares other (Acme Research License); whether it allows commercial use is not known');
+  });
+
+  it('unreadable cards are named as such in the evidence', () => {
+    expect(run(llama31(), 'attribution', subject({ card: undefined }))?.evidence).toBe('the model card could not be read');
+    expect(run(entryOf('cc-by-4.0'), 'attribution', subject({ card: undefined }))?.evidence).toMatch(/^the model card could not be read;/);
+    expect(run(llama31(), 'acceptable-use', subject({ files: files('README.md'), card: undefined }))?.evidence).toBe(
+      'no USE_POLICY file in the repository, and the model card could not be read',
+    );
+    expect(run(entryOf('gemma'), 'modification-notice', subject({ card: undefined }))?.evidence).toBe('the model card could not be read');
+    expect(run(entryOf('gemma'), 'modification-notice', subject({ card: card(TRAINER) }))?.caveat).toBe('a statement in the card; notices inside modified files cannot be seen');
+  });
+
+  it('modification wording variants', () => {
+    for (const text of ['Weights quantised to 4 bits.', 'Changes from the base: new tokenizer.', 'We distilled it.', 'A LoRA adapter.']) {
+      expect(run(entryOf('gemma'), 'modification-notice', subject({ card: card(text) }))?.status, text).toBe('met');
+    }
+  });
+
+  it('name prefix: look-alikes after a vendor prefix or in small letters still only resemble', () => {
+    expect(run(llama31(), 'name-prefix', subject({ id: 'a/Meta-Ⅼlama-3' }))?.evidence).toMatch(/only resemble 'Llama'/);
+    expect(run(llama31(), 'name-prefix', subject({ id: 'a/ⅼlama-3' }))?.evidence).toMatch(/only resemble 'Llama'/);
+    expect(run(llama31(), 'name-prefix', subject({ id: 'a/Xmeta-Llama-8B' }))?.status).toBe('unmet');
+  });
+
+  it('restrictions and same-license name what they could not judge', () => {
+    const s = subject();
+    s.licenses = [licenseFacts('other', { name: 'Acme Model License' })];
+    expect(run(entryOf('gemma'), 'use-restrictions', s)?.evidence).toMatch(/^declares a custom license; read it/);
+    expect(run(entryOf('gemma'), 'use-restrictions', subject({ licenses: ['made-up-key'] }))?.evidence).toMatch(/^declares made-up-key; read it/);
+    expect(run(entryOf('gpl-3.0'), 'same-license', subject({ licenses: ['cc'] }))?.evidence).toMatch(/^declares cc;/);
+  });
+
+  it('listings decide same-license and non-commercial too, never the card or file duties', () => {
+    const results = evaluateObligations(subject({ id: 'a/b', licenses: ['mit'] }), [{ id: 'p/q', key: 'cc-by-nc-sa-4.0', depth: 1 }], { only: METADATA_CHECKS });
+    expect(results.map((r) => r.key).sort()).toEqual(['non-commercial', 'same-license']);
+    const gemma = evaluateObligations(subject({ id: 'a/b', licenses: ['mit'] }), [{ id: 'p/q', key: 'gemma', depth: 1 }], { only: METADATA_CHECKS });
+    expect(gemma.map((r) => r.key)).toEqual(['use-restrictions']);
+  });
+
+  it('keeps catalogue order among duties of the same status', () => {
+    const results = evaluateObligations(subject({ id: 'skyforge/Sky-Chat-8B', files: files('README.md'), card: card(TRAINER) }), [PARENT]);
+    expect(results.map((r) => r.key)).toEqual(['license-copy', 'notice', 'acceptable-use', 'attribution', 'name-prefix']);
+  });
+
+  it('drops a duty that does not arise (Apache parent without NOTICE)', () => {
+    const results = evaluateObligations(subject({ files: files('LICENSE') }), [{ id: 'p/q', key: 'apache-2.0', depth: 1, files: files('LICENSE') }]);
+    expect(results.map((r) => r.key)).toEqual(['license-copy']);
+  });
+
+  it('licenses that are not a list count as none stated', () => {
+    const [result] = evaluateObligations({ id: 'a/b', licenses: 'mit' } as never, [{ id: 'p/q', key: 'gemma', depth: 1 }], { only: METADATA_CHECKS });
+    expect(result).toMatchObject({ key: 'use-restrictions', status: 'unmet', evidence: expect.stringMatching(/^states no license/) });
+  });
+
+  it('effective license skips broken and empty ancestor entries', () => {
+    const ancestors = [null, { id: 'x/y', key: 42, depth: 1 }, { id: 'x/z', key: '', depth: 1 }, { id: 'g/g', key: 'gemma', depth: 3 }] as never;
+    expect(effectiveLicense([], ancestors).from?.id).toBe('g/g');
+  });
+});
