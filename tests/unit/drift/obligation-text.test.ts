@@ -202,3 +202,76 @@ describe('angle brackets', () => {
     expect(normalizeText('&lt;b')).toBe('b');
   });
 });
+
+describe('boundaries', () => {
+  it.each([
+    ['upper-case hex entity', '&#X41;', 'A'],
+    ['NUL entity kept', '&#0;', '&#0;'],
+    ['largest code point decoded', '&#x10FFFF;', '\u{10FFFF}'],
+    ['beyond Unicode kept', '&#x110000;', '&#x110000;'],
+    ['a tag becomes a space', 'a<br>b', 'a b'],
+    ['a lone angle bracket becomes a space', 'a<b', 'a b'],
+    ['http autolink', '<http://x.io/p>', 'http://x.io/p'],
+    ['link title after several spaces', '[p](https://x.io/p   "t")', 'p (https://x.io/p)'],
+    ['single asterisks', 'a*b*c', 'abc'],
+  ])('%s', (_name, input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+  });
+
+  it('look-alikes: compatibility digits and ligatures fold, fractions and plain ASCII do not', () => {
+    expect(hasLookAlikes('x²')).toBe(true);
+    expect(hasLookAlikes('ﬁne')).toBe(true);
+    expect(hasLookAlikes('½')).toBe(false);
+    expect(hasLookAlikes('\u0080')).toBe(false);
+    expect(hasLookAlikes('~')).toBe(false);
+  });
+
+  it('binary detection: more than 10% replacement characters in the first 4,000', () => {
+    expect(looksBinary(`${'\ufffd'.repeat(10)}${'a'.repeat(90)}`)).toBe(false);
+    expect(looksBinary(`${'\ufffd'.repeat(11)}${'a'.repeat(89)}`)).toBe(true);
+    expect(looksBinary(`${'a'.repeat(4000)}${'\ufffd'.repeat(4000)}`)).toBe(false);
+    expect(looksBinary(`${'a'.repeat(4000)}\u0000`)).toBe(false);
+  });
+
+  it('binary and empty answers carry no passages and no flags', () => {
+    expect(extractEvidence('\u0000x')).toEqual({ status: 'binary', passages: [], truncated: false, capped: false });
+  });
+
+  it('the scan limit counts from the start offset', () => {
+    const text = `${'y'.repeat(10)}${'x'.repeat(MAX_SCAN_CHARS)}`;
+    expect(extractEvidence(text, 10).truncated).toBe(false);
+    expect(extractEvidence(text, 9).truncated).toBe(true);
+  });
+
+  it('a short paragraph is kept whole, a long one from 200 characters before its keyword', () => {
+    const short = extractEvidence(`${'a '.repeat(150)}license`);
+    expect(short.passages[0].text.startsWith('a a')).toBe(true);
+    const long = extractEvidence(`${'b '.repeat(400)}license ${'c '.repeat(100)}`);
+    expect(long.passages[0].text.startsWith('b b')).toBe(true);
+    expect(long.passages[0].text).toContain('license');
+    expect(long.passages[0].text.length).toBeLessThanOrEqual(MAX_PASSAGE_CHARS);
+  });
+
+  it('lines of spaces end a paragraph', () => {
+    expect(extractEvidence('license one\n   \nlicense two').passages.map((p) => p.line)).toEqual([1, 3]);
+  });
+
+  it('quotes mark cut text on both sides', () => {
+    const evidence = extractEvidence(`${'x'.repeat(50)} Built with Llama ${'y'.repeat(50)}`);
+    expect(findPhrase(evidence, ['Built with Llama'])?.quote).toBe(`…${'x'.repeat(19)} Built with Llama ${'y'.repeat(19)}…`);
+  });
+
+  it('empty evidence finds nothing', () => {
+    const empty = extractEvidence('');
+    expect(findPhrase(empty, ['x'])).toBeUndefined();
+    expect(findPattern(empty, /x/)).toBeUndefined();
+  });
+
+  it('coerceEvidence keeps binary and empty statuses, its flags, and at most MAX_PASSAGES passages', () => {
+    expect(coerceEvidence({ status: 'binary', passages: [] })).toEqual({ status: 'binary', passages: [], truncated: false, capped: false });
+    expect(coerceEvidence({ status: 'empty', passages: [], truncated: false, capped: true })).toEqual({ status: 'empty', passages: [], truncated: false, capped: true });
+    const many = Array.from({ length: MAX_PASSAGES + 3 }, (_, i) => ({ line: i + 1, text: 'x' }));
+    expect(coerceEvidence({ status: 'ok', passages: [...many, 'junk', 7] })?.passages).toHaveLength(MAX_PASSAGES);
+    expect(coerceEvidence({ status: 'ok', passages: [{ line: 1, text: 'x'.repeat(MAX_PASSAGE_CHARS + 50) }] })?.passages[0].text.length).toBe(MAX_PASSAGE_CHARS);
+  });
+});

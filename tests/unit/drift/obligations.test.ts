@@ -141,3 +141,18 @@ describe('family statistic: share of children with an unmet obligation', () => {
     expect(s).toMatchObject({ measured: true, n: 1, count: 1 });
   });
 });
+
+describe('catalogue lookups at the edges', () => {
+  it('an empty or blank custom name falls back to the `other` entry; spacing variants normalise', () => {
+    expect(catalogueEntry('other', '')?.key).toBe('other');
+    expect(catalogueEntry('other', 'Google  Gemma   Terms of Use')?.key).toBe('gemma');
+    expect(catalogueEntry('gemma', 'qwen')?.key).toBe('gemma');
+  });
+
+  it('lists every entry once', () => {
+    const keys = catalogueEntries().map((e) => e.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.length).toBeGreaterThanOrEqual(docKeys.length);
+    expect(hasDuties(undefined)).toBe(false);
+  });
+});
