@@ -20,6 +20,8 @@ const FLAG_HEADLINE: Record<DriftFlag, string> = {
   'card-shrank': 'Card shrank',
   'task-changed': 'New task',
   'auto-generated': 'Auto-generated card',
+  'obligation-unmet': 'Upstream obligation unmet',
+  'license-undeclared': 'No license stated',
 };
 
 /** The most important flag (DRIFT_FLAGS is in priority order), whatever order the flags came in. */
@@ -29,7 +31,7 @@ function topFlag(flags: readonly DriftFlag[]): DriftFlag | undefined {
 
 function badgeSeverity(flags: readonly DriftFlag[]): BadgeSeverity {
   const top = topFlag(flags);
-  if (top === 'license-relaxed') return 'relaxed';
+  if (top === 'license-relaxed' || top === 'obligation-unmet' || top === 'license-undeclared') return 'relaxed';
   if (top === 'license-tightened') return 'tightened';
   return 'neutral';
 }

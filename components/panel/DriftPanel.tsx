@@ -20,6 +20,7 @@ import {
 import { ExportBomButton } from '../shared/ExportBomButton';
 import { exploreLink } from '../lineage/explore';
 import { LineageGraph } from '../lineage/LineageGraph';
+import { Obligations, ObligationsSummaryLine } from './Obligations';
 
 const TRAIT_LABEL: Record<TraitRow['trait'], string> = {
   license: 'License',
@@ -38,6 +39,8 @@ const FLAG_CHIP: Record<DriftFlag, string> = {
   'card-shrank': 'card shrank',
   'task-changed': 'task changed',
   'auto-generated': 'auto-generated card',
+  'obligation-unmet': 'upstream obligation unmet',
+  'license-undeclared': 'no license stated',
 };
 
 export interface DriftPanelProps {
@@ -96,6 +99,7 @@ export function DriftPanel({ report, onRefresh, defaultOpen = false, idPrefix = 
             .map((parent) => (
               <LicenseNote key={parent.id} parent={parent} />
             ))}
+          <Obligations obligations={report.obligations} />
           <Lineage report={report} />
           {report.parents.some((p) => p.diff) && <TraitComparison report={report} idPrefix={idPrefix} />}
           <Children report={report} />
@@ -180,6 +184,14 @@ function Summary({ report }: { report: ModelReport }) {
           <span class="flag-why"> — {relaxed.diff!.license.obligations[0] ?? relaxed.diff!.license.summary}</span>
         </p>
       )}
+      {report.obligations?.effective.undeclared && (
+        <p class="flag relaxed" data-flag="license-undeclared" title={report.obligations.effective.text}>
+          <span aria-hidden="true">⚠ </span>
+          <strong>No license stated</strong>
+          <span class="flag-why"> — {report.obligations.effective.text?.replace(/^no license stated — /, '')}</span>
+        </p>
+      )}
+      <ObligationsSummaryLine obligations={report.obligations} />
       {unreachable.length > 0 && !relaxed && (
         <p class="state error compact" data-parent-error={unreachable[0].error!.kind}>
           {errorSentence(unreachable[0].error!, unreachable[0].id)}

@@ -15,6 +15,7 @@ import {
   studyMeanLanguages,
 } from './study';
 import { coerceTraits, coerceTraitsList, relationOf } from './traits';
+import { evaluateObligations, METADATA_CHECKS, type AncestorLicense } from './obligation-checks';
 import type { FamilyStat, FamilyStatId, FamilyStats, ModelTraits, StudyFigure, TaskMoveCounts, TraitDiff } from './types';
 
 /** The study's mutation rate for one edge: (|union| − |intersection|) / |union|. */
@@ -189,6 +190,8 @@ export function familyStats(
     ),
   ];
 
+  stats.push(obligationStat(parent, children));
+
   const taskMoves: TaskMoveCounts = { n: withTask.length, same: 0, forward: 0, backward: 0, sideways: 0, unplaced: 0 };
   for (const { diff } of withTask) {
     const kind = diff.task.kind;
@@ -203,3 +206,30 @@ export function familyStats(
   return { parentId: parent.id, relation, sampled: children.length, total, cardN: withCard.length, stats, taskMoves, summary };
 }
 
+
+const OBLIGATION_NOTE =
+  'Children of the sample with at least one unmet duty to the parent\'s license among those a listing can decide: ' +
+  'name prefix, use restrictions passed down, same license, non-commercial terms. Cards, file lists and notice files ' +
+  'are not fetched for a family sample, so copy, notice, attribution and policy duties are not counted (the panel checks them for one model).';
+
+/** Share of sampled children with an unmet obligation decidable from names and declared licenses. */
+function obligationStat(parent: ModelTraits, children: ModelTraits[]): FamilyStat {
+  const label = 'Unmet upstream obligation (name and license checks, sample)';
+  const ancestors: AncestorLicense[] = parent.licenses.map((facts) => ({
+    id: parent.id,
+    key: facts.key,
+    depth: 1,
+    ...(facts.customName ? { customName: facts.customName } : {}),
+    ...(facts.link ? { customLink: facts.link } : {}),
+  }));
+  let n = 0;
+  let unmet = 0;
+  for (const child of children) {
+    const results = evaluateObligations({ id: child.id, licenses: child.licenses }, ancestors, { only: METADATA_CHECKS });
+    if (results.length === 0) continue;
+    n++;
+    if (results.some((r) => r.status === 'unmet')) unmet++;
+  }
+  const reason = parent.licenses.length === 0 ? 'the parent states no license' : 'the parent\'s license has no duty decidable from names and declared licenses';
+  return shareStat('obligation-unmet', label, unmet, n, reason, OBLIGATION_NOTE);
+}

@@ -32,6 +32,9 @@ export type TraitChangeKind = (typeof TRAIT_CHANGE_KINDS)[number];
 /** Badge flags, in priority order (most important first). */
 export const DRIFT_FLAGS = [
   'license-relaxed',
+  // Upstream obligations (lib/drift/obligation-checks.ts): added to a badge summary, never raised by a diff.
+  'obligation-unmet',
+  'license-undeclared',
   'license-tightened',
   'language-narrowed',
   'card-shrank',
@@ -272,6 +275,7 @@ export const FAMILY_STAT_IDS = [
   'card-length-ratio',
   'mean-card-length',
   'auto-generated',
+  'obligation-unmet',
 ] as const;
 export type FamilyStatId = (typeof FAMILY_STAT_IDS)[number];
 

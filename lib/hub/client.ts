@@ -44,11 +44,13 @@ const MODEL_FIELDS = [
   'pipeline_tag',
   'private',
   'sha',
+  // Repository file names: license, notice and policy files for the upstream-obligation checks.
+  'siblings',
   'tags',
 ] as const;
 
 /** Fields for list calls (children, search); the list endpoint rejects `baseModels` and `childrenModelCount`. */
-export const LIST_FIELDS = MODEL_FIELDS.filter((f) => f !== 'baseModels' && f !== 'childrenModelCount');
+export const LIST_FIELDS = MODEL_FIELDS.filter((f) => f !== 'baseModels' && f !== 'childrenModelCount' && f !== 'siblings');
 
 /** Children per page. With the repository's page cap of 3 a family costs at most 3 API calls per relation. */
 const CHILDREN_PAGE_SIZE = 100;
@@ -120,7 +122,8 @@ export interface HubClient {
   getModel(id: string): Promise<HubResult<HubModel>>;
   /** One page of a parent's children: by URL (a `next` link) or by parent and relation (none: any relation). */
   getChildrenPage(target: string | { parentId: string; relation?: Relation }): Promise<HubResult<ChildrenPage>>;
-  getReadme(id: string, opts?: { private?: boolean }): Promise<HubResult<ReadmeText>>;
+  /** The README, or another small text file of the repo (`path`, e.g. a NOTICE file). */
+  getReadme(id: string, opts?: { private?: boolean; path?: string }): Promise<HubResult<ReadmeText>>;
   search(query: string, opts?: { limit?: number }): Promise<HubResult<HubModel[]>>;
   /** Checks a token (for the options page); the token goes to the Hub only. */
   whoami(token: string): Promise<HubResult<WhoAmI>>;
@@ -154,8 +157,13 @@ function childrenUrl(parentId: string, relation?: Relation): string {
   return listModelsUrl(`filter=${encodeURIComponent(filter)}&sort=downloads&limit=${CHILDREN_PAGE_SIZE}`);
 }
 
-function readmeUrl(id: string): string {
-  return `${HUB_ORIGIN}/${encodeId(id)}/resolve/main/README.md`;
+function readmeUrl(id: string, path = 'README.md'): string {
+  return `${HUB_ORIGIN}/${encodeId(id)}/resolve/main/${path.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** A repo file path safe to put in a resolve URL: relative, no `..`, no empty segments. */
+function isSafeRepoPath(path: string): boolean {
+  return path.length > 0 && path.length <= 500 && path.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
 }
 
 function searchUrl(query: string, limit: number): string {
@@ -558,7 +566,8 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
     async getReadme(id, readmeOpts = {}) {
       const invalid = badId<ReadmeText>(id);
       if (invalid) return invalid;
-      const raw = await request(readmeUrl(id), { auth: readmeOpts.private === true });
+      if (readmeOpts.path !== undefined && !isSafeRepoPath(readmeOpts.path)) return fail(error('bad-request', 'Not a file path.'));
+      const raw = await request(readmeUrl(id, readmeOpts.path), { auth: readmeOpts.private === true });
       const sha = raw.ok ? (raw.headers.get('x-repo-commit') ?? undefined) : undefined;
       if (raw.ok) return success({ text: raw.body, exists: true, sha });
       const repoMissing = raw.errorCode === 'RepoNotFound' || raw.errorCode === 'RevisionNotFound';

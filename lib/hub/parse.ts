@@ -173,6 +173,21 @@ function prefixed(tags: string[], prefix: string): string[] {
  * Normalises a model from `GET /api/models/{id}` (with or without `expand[]`), a `/api/models` list item,
  * or the page's `ModelHeader` props (`props.model`, or the whole props object). Null when there is no valid id.
  */
+/** File names kept per repository: enough for any real model repo, bounded for a hostile one. */
+export const MAX_FILES = 1000;
+
+/** `siblings: [{ rfilename }]` → file names (capped) and the listed total; nothing when it is not a list. */
+function filesFrom(siblings: unknown): { files?: string[]; filesTotal?: number } {
+  if (!Array.isArray(siblings)) return {};
+  const files: string[] = [];
+  for (const entry of siblings) {
+    if (files.length >= MAX_FILES) break;
+    const name = text(asObject(entry)?.rfilename);
+    if (name !== undefined && name.length <= 1000) files.push(name);
+  }
+  return { files, filesTotal: Math.max(files.length, siblings.length) };
+}
+
 export function parseModel(raw: unknown): HubModel | null {
   let obj = asObject(raw);
   if (obj && obj.id === undefined && obj.modelId === undefined && asObject(obj.model)) obj = asObject(obj.model);
@@ -214,6 +229,7 @@ export function parseModel(raw: unknown): HubModel | null {
     createdAt: text(obj.createdAt),
     cardExists: typeof obj.cardExists === 'boolean' ? obj.cardExists : undefined,
     childrenCount: childrenCountFrom(obj.childrenModelCount),
+    ...filesFrom(obj.siblings),
   };
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) (model as unknown as Json)[key] = value;

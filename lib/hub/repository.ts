@@ -66,7 +66,7 @@ export interface HubRepository {
   /** The first page (100, most downloaded first) of children of every relation: one request (family explorer). */
   getAllChildren(parentId: string): Promise<HubResult<{ models: HubModel[]; hasMore: boolean }>>;
   /** README statistics; pass the model's sha so the answer is cached for good. */
-  getCardStats(id: string, sha?: string, opts?: { private?: boolean }): Promise<HubResult<CardStats>>;
+  getCardStats(id: string, sha?: string, opts?: { private?: boolean; path?: string }): Promise<HubResult<CardStats>>;
   getLineage(
     id: string,
     opts?: { pageModel?: unknown; pageChildrenCount?: Partial<Record<Relation, number>>; maxDepth?: number },
@@ -137,8 +137,9 @@ function childrenKey(parentId: string, relation: Relation | null): string {
   return `${relation ?? 'any'}:${modelKey(parentId)}`;
 }
 
-function cardKey(id: string, sha?: string): string {
-  return `${modelKey(id)}@${sha ?? 'main'}`;
+function cardKey(id: string, sha?: string, path?: string): string {
+  // Other text files (a NOTICE) are analysed like the README and cached beside it under their path.
+  return `${modelKey(id)}@${sha ?? 'main'}${path === undefined ? '' : `#${path}`}`;
 }
 
 function chainEndReason(error: HubError): ChainEndReason {
@@ -384,12 +385,13 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
     return fail(result.error, result.cached ? { value: result.cached.value.models, fetchedAt: result.cached.fetchedAt } : undefined);
   }
 
-  async function getCardStats(id: string, sha?: string, cardOpts: { private?: boolean } = {}): Promise<HubResult<CardStats>> {
+  async function getCardStats(id: string, sha?: string, cardOpts: { private?: boolean; path?: string } = {}): Promise<HubResult<CardStats>> {
     if (!isModelId(id)) return badId(id);
-    const key = cardKey(id, sha);
+    const path = cardOpts.path;
+    const key = cardKey(id, sha, path);
     const load = async (): Promise<HubResult<CardStats>> => {
       const isPrivate = cardOpts.private ?? (await cache.get('model', modelKey(id)))?.value.private ?? false;
-      const readme = await client.getReadme(id, { private: isPrivate });
+      const readme = await client.getReadme(id, path === undefined ? { private: isPrivate } : { private: isPrivate, path });
       if (!readme.ok) return fail(readme.error);
       const commit = readme.value.sha ?? sha;
       let stats: CardStats;
@@ -400,7 +402,7 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
       }
       // Stats of a known commit never change; anything else ages with the card TTL. Stored here, where
       // the commit the README came from is known.
-      if (commit !== undefined) await cache.put('card', cardKey(id, commit), stats, { fetchedAt: readme.fetchedAt, immutable: true });
+      if (commit !== undefined) await cache.put('card', cardKey(id, commit, path), stats, { fetchedAt: readme.fetchedAt, immutable: true });
       if (commit !== sha) await cache.put('card', key, stats, { fetchedAt: readme.fetchedAt });
       return { ok: true, value: stats, fetchedAt: readme.fetchedAt, stale: false };
     };
@@ -408,7 +410,8 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
       'card',
       key,
       load,
-      (value, fetchedAt) => emit({ kind: 'card', id, sha: value.sha ?? sha, value, fetchedAt }),
+      // Only README updates are announced: views read them as the card's statistics.
+      (value, fetchedAt) => (path === undefined ? emit({ kind: 'card', id, sha: value.sha ?? sha, value, fetchedAt }) : undefined),
       async () => undefined,
     );
   }

@@ -6,6 +6,7 @@ import { isModelId, isRelation, modelKey } from '../hub/parse';
 import type { HubRepository } from '../hub/repository';
 import type { HubError, HubModel } from '../hub/types';
 import { listingApiUrl, listingContext } from './listing-query';
+import { withObligationFlags } from './obligations';
 import type { BadgeInfo } from './types';
 
 /** A badge request never asks about more cards than a listing shows at once (two pages of 30). */
@@ -70,15 +71,15 @@ export async function badgesFor(repo: HubRepository, request: BadgeRequest): Pro
     if (!model) return { id, hasParent: false, flags: [], error: errors.get(modelKey(id)) };
     if (!model.parents.length) return { id, hasParent: false, flags: [] };
     const child = modelTraits(model);
-    const diffs = model.parents
+    const parentTraits = model.parents
       .map((ref) => parents.get(modelKey(ref.id)))
-      .filter((p): p is ModelTraits => !!p && 'licenses' in p)
-      .map((parent) => diffTraits(parent, child));
+      .filter((p): p is ModelTraits => !!p && 'licenses' in p);
+    const diffs = parentTraits.map((parent) => diffTraits(parent, child));
     if (!diffs.length) {
       const error = parents.get(modelKey(model.parents[0].id)) as HubError | undefined;
       return { id, hasParent: true, flags: [], parentId: model.parents[0].id, error };
     }
-    const summary = badgeSummary(diffs);
+    const summary = withObligationFlags(badgeSummary(diffs), child, parentTraits);
     return { id, hasParent: true, flags: summary.flags, summary, parentId: model.parents[0].id };
   });
 }

@@ -14,6 +14,7 @@ import type { CardStats, HubError, HubModel, HubResult, Relation } from '../hub/
 import { RELATIONS } from '../hub/types';
 import { licenseUrl } from './license-links';
 import { withLicenseChanges } from './lineage';
+import { buildObligations } from './obligations';
 import { errorReport, type FamilyReport, type ModelReport, type ParentReport } from './types';
 
 const MIN_FAMILY_FOR_STATS = 3;
@@ -114,6 +115,16 @@ export async function buildModelReport(
     };
   });
 
+  const obligations = await buildObligations(repo, {
+    model,
+    card: ownCard,
+    ancestors: [
+      ...parentEntries.map((entry) => ({ model: entry.model, depth: 1 })),
+      ...chain.slice(1).map((link, i) => ({ model: link.model, depth: i + 2 })),
+    ],
+  });
+  if (signal?.aborted) return;
+
   const childrenCount = lineage.value.childrenCount ?? model.childrenCount;
   // Statistics over one or two children say nothing: those families cost no request (counts still show).
   const relationsWithChildren = RELATIONS.filter((r) => (childrenCount?.[r] ?? 0) >= MIN_FAMILY_FOR_STATS);
@@ -147,6 +158,7 @@ export async function buildModelReport(
     retryAt: freshness.retryAt,
     paused: freshness.paused,
     notices,
+    obligations,
   };
   emit(report);
   if (!wantsFamily || signal?.aborted) return;

@@ -9,6 +9,7 @@ import type {
   TraitDiff,
 } from '../drift/types';
 import type { ChainEndReason, HubError, ParentRelation, Relation } from '../hub/types';
+import type { ObligationsReport } from './obligations';
 
 export type ReportState = 'loading' | 'ready' | 'stale' | 'error';
 
@@ -72,6 +73,8 @@ export interface ModelReport {
   notices: string[];
   /** Set by the view's subscription between the user's refresh and the refreshed report. */
   refreshing?: boolean;
+  /** What this model owes its ancestors' licenses, checked against public data (absent for roots). */
+  obligations?: ObligationsReport;
 }
 
 export interface BadgeInfo {

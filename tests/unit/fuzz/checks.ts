@@ -20,7 +20,7 @@ export function isValidModelId(id: unknown): boolean {
 const MODEL_KEYS = new Set([
   'id', 'author', 'sha', 'licenses', 'licenseName', 'licenseLink', 'languages', 'multilingual', 'pipelineTag',
   'libraryName', 'datasets', 'tags', 'parents', 'cardBaseModels', 'gated', 'private', 'downloads', 'likes',
-  'lastModified', 'createdAt', 'cardExists', 'childrenCount',
+  'lastModified', 'createdAt', 'cardExists', 'childrenCount', 'files', 'filesTotal',
 ]);
 const LIST_KEYS = ['licenses', 'languages', 'datasets', 'tags', 'cardBaseModels'] as const;
 const OPTIONAL_TEXT = ['author', 'licenseName', 'licenseLink', 'pipelineTag', 'libraryName', 'lastModified', 'createdAt'] as const;
@@ -88,6 +88,12 @@ export function hubModelProblems(model: HubModel): string[] {
     if (key in m && !(typeof m[key] === 'number' && Number.isFinite(m[key]) && (m[key] as number) >= 0)) problems.push(`${key} not a count`);
   }
   if ('cardExists' in m && typeof m.cardExists !== 'boolean') problems.push('cardExists not boolean');
+  // Repository file names (siblings): text, capped at 1,000, with the listed total never below what was kept.
+  if ('files' in m || 'filesTotal' in m) {
+    const files = m.files;
+    if (!Array.isArray(files) || !files.every(isText) || files.length > 1000) problems.push('files is not a capped list of names');
+    else if (!(Number.isInteger(m.filesTotal) && (m.filesTotal as number) >= files.length)) problems.push('filesTotal below the kept names');
+  }
   if ('childrenCount' in m) {
     const counts = m.childrenCount as Record<string, unknown>;
     if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) problems.push('childrenCount not an object');

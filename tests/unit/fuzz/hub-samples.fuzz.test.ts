@@ -19,6 +19,9 @@ import {
   type TraitDiff,
 } from '../../../lib/drift';
 import { parseModel, parseModelList } from '../../../lib/hub/parse';
+import { evaluateObligations } from '../../../lib/drift/obligation-checks';
+import { coerceEvidence } from '../../../lib/drift/obligation-text';
+import { ancestorLicenses, filesOf, withObligationFlags } from '../../../lib/report/obligations';
 import type { CardStats, HubModel, Relation } from '../../../lib/hub/types';
 import type { HubSnapshot } from '../../hub/server.mjs';
 import {
@@ -103,6 +106,12 @@ function driftOf(parent: HubModel, child: HubModel, parentCard: CardStats | unde
   diff.flags.forEach((f) => reached.flags.add(f));
   const badge = badgeSummary([diff]);
   expectOutput('badge', badge, facts, input, badgeProblems(badge, [diff]));
+  // Upstream obligations: the listing's metadata flags, and the panel's full checks over file list and card.
+  const withObligations = withObligationFlags(badge, childTraits, [parentTraits]);
+  withObligations.flags.forEach((f) => reached.flags.add(f));
+  expectOutput('badge with obligations', withObligations, facts, input, []);
+  const subject = { id: child.id, licenses: childTraits.licenses, files: filesOf(child), card: coerceEvidence(childCard?.evidence) };
+  expectOutput('obligations', evaluateObligations(subject, ancestorLicenses([{ model: parent, depth: 1 }])), facts, input, []);
   // A model compared with itself has drifted in nothing.
   const self = diffTraits(childTraits, childTraits);
   const selfProblems = self.rows.filter((r) => r.change !== 'same' && r.change !== 'unknown').map((r) => `self-diff ${r.trait}: ${r.change}`);
@@ -272,6 +281,8 @@ describe('the checks themselves', () => {
       { ...good, sha: 'main' },
       { ...good, childrenCount: { sibling: 1 } },
       { ...good, extra: 1 },
+      { ...good, files: ['LICENSE', 7], filesTotal: 2 },
+      { ...good, files: ['LICENSE', 'NOTICE'], filesTotal: 1 },
     ];
     for (const model of broken) expect(hubModelProblems(model as unknown as HubModel)).not.toEqual([]);
   });
