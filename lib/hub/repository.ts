@@ -241,21 +241,14 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
   ): Promise<HubResult<HubModel>> {
     if (!isModelId(id)) return badId(id);
     const page = modelOpts.pageModel === undefined ? null : modelFromPage(modelOpts.pageModel, id);
-    if (page && modelOpts.pageChildrenCount) {
-      // The page's props and its Model tree hold all the expand call would add but the sha (the card is
-      // then cached by id and its commit read from the README answer): no request at all.
-      const cached = (await cache.get('model', modelKey(id)))?.value;
-      // A cached sha only when it is of the commit the page shows (else an older card would be read).
-      const known = cached && cached.lastModified === page.lastModified ? cached : undefined;
-      const merged: HubModel = { ...known, ...page, childrenCount: modelOpts.pageChildrenCount };
-      await markViewed(merged);
-      return { ok: true, value: merged, fetchedAt: now(), stale: false };
-    }
     const result = await fetchModel(id);
     if (!page) return result;
     // The page is as fresh as it gets; the API adds what the props lack (sha, children counts).
     const base = result.ok ? result.value : result.cached?.value;
     const merged: HubModel = base ? { ...base, ...page } : page;
+    // The page's Model tree is as fresh as the page, and stands in when the API call fails. The call is still
+    // made: the file list (obligation checks) and the sha (the card at this revision) come only from it.
+    if (modelOpts.pageChildrenCount) merged.childrenCount = modelOpts.pageChildrenCount;
     await markViewed(merged);
     if (result.ok) return { ok: true, value: merged, fetchedAt: result.fetchedAt, stale: result.stale };
     return { ok: true, value: merged, fetchedAt: now(), stale: false, lacking: result.error };
