@@ -5,6 +5,7 @@ import { isModelId, modelKey } from '../hub/parse';
 import type { HubRepository } from '../hub/repository';
 import type { CardStats, HubError, HubModel, HubResult, ParentRef } from '../hub/types';
 import { buildBom, bomFileName, type BomMissing, type BomNode, type BomObligation, type BomOptions, type CycloneDxBom } from './bom';
+import { buildObligations, obligationRecords } from './obligations';
 
 /** As deep as the panel's lineage follows a chain (lib/hub/repository DEFAULT_MAX_DEPTH). */
 export const BOM_MAX_DEPTH = 8;
@@ -16,10 +17,10 @@ export type BomExportResponse =
 export interface BomExportOptions extends BomOptions {
   maxDepth?: number;
   /**
-   * Upstream obligation results (issue 11) for a model given its loaded parents. Optional: the lead wires
-   * it once that check exists; without it the document has no obligation properties.
+   * Upstream obligation results for one model of the lineage, its parents already gathered. Default: the
+   * same checks as the panel (lib/report/obligations.ts), on the data this export read.
    */
-  obligationsFor?: (model: HubModel, parents: HubModel[]) => BomObligation[] | undefined;
+  obligationsFor?: (node: BomNode & { model: HubModel }) => Promise<BomObligation[] | undefined> | BomObligation[] | undefined;
 }
 
 interface Fetched {
@@ -29,9 +30,18 @@ interface Fetched {
   error?: HubError;
 }
 
+/** What the panel checks, for one node: its direct parents (all of a merge's) and the first parent's chain. */
+async function panelObligationsOf(repo: HubRepository, node: BomNode & { model: HubModel }): Promise<BomObligation[]> {
+  const ancestors: { model?: HubModel; depth: number }[] = node.parents.map((p) => ({ model: p.model, depth: 1 }));
+  for (let up = node.parents[0]?.parents[0], depth = 2; up; up = up.parents[0], depth++) ancestors.push({ model: up.model, depth });
+  const report = await buildObligations(repo, { model: node.model, card: node.card, ancestors });
+  return obligationRecords({ obligations: report }).map(({ key, status, license, evidence }) => ({ key, status, license, evidence }));
+}
+
 export async function exportBom(repo: HubRepository, id: string, options: BomExportOptions): Promise<BomExportResponse> {
   if (!isModelId(id)) return { ok: false, error: { kind: 'bad-request', message: 'That is not a model id.' } };
   const maxDepth = Math.max(1, Math.floor(options.maxDepth ?? BOM_MAX_DEPTH));
+  const panelObligations = (node: BomNode & { model: HubModel }) => panelObligationsOf(repo, node);
   const models = new Map<string, Promise<Fetched>>();
   const cards = new Map<string, Promise<CardStats | undefined>>();
 
@@ -89,7 +99,7 @@ export async function exportBom(repo: HubRepository, id: string, options: BomExp
     const [card, parents] = await Promise.all([fetchCard(model), Promise.all(follow.map((parent) => nodeOf(parent, here, depth + 1)))]);
     if (card) node.card = card;
     node.parents = parents;
-    const obligations = options.obligationsFor?.(model, parents.flatMap((p) => (p.model ? [p.model] : [])));
+    const obligations = await (options.obligationsFor ?? panelObligations)({ ...node, model });
     if (obligations?.length) node.obligations = obligations;
     return node;
   };

@@ -261,7 +261,7 @@ describe('identifiers and obligations', () => {
 
   it('obligation results, when given, become hfdrift:obligation:{key} properties on their component', async () => {
     const { bom } = await exported(SKY, {
-      obligationsFor: (model) =>
+      obligationsFor: ({ model }) =>
         model.id === SKY ? [{ key: 'llama-name-prefix', status: 'unmet', license: 'llama3.1', evidence: 'The name does not start with "Llama".' }] : undefined,
     });
     const model = bom.metadata.component;
@@ -269,6 +269,19 @@ describe('identifiers and obligations', () => {
     expect(prop(model, 'obligation:llama-name-prefix:license')).toEqual(['llama3.1']);
     expect(prop(model, 'obligation:llama-name-prefix:evidence')[0]).toMatch(/Llama/);
     expect(prop(ancestorsOf(model)[0], 'obligation:llama-name-prefix')).toEqual([]);
+  });
+
+  it('by default carries the panel\'s own obligation results: Sky-Chat owes Llama 3.1 its name prefix and notice', async () => {
+    const { bom } = await exported(SKY);
+    const model = bom.metadata.component;
+    expect(prop(model, 'obligation:name-prefix')).toEqual(['unmet']);
+    expect(prop(model, 'obligation:name-prefix:license')).toEqual(['llama3.1']);
+    expect(prop(model, 'obligation:name-prefix:evidence')[0]).toMatch(/Sky-Chat-8B/);
+    expect(prop(model, 'obligation:notice')).toEqual(['unmet']);
+    // The Llama root owes nobody: no obligation properties on it.
+    let root = model;
+    while (ancestorsOf(root).length) root = ancestorsOf(root)[0];
+    expect(root.properties?.some((p: { name: string }) => p.name.startsWith('hfdrift:obligation:'))).toBeFalsy();
   });
 });
 
