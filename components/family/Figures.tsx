@@ -29,7 +29,6 @@ function StudyLine({ label, family, study }: { label: string; family: string; st
 }
 
 function LicenseFigure({ data, scope }: { data: LicenseTransitions; scope: string }) {
-  const cell = (from: string, to: string) => data.cells.find((c) => c.from === from && c.to === to);
   return (
     <figure class="figure" data-figure="license-transitions" data-sample-size={data.n}>
       <figcaption>
@@ -39,44 +38,22 @@ function LicenseFigure({ data, scope }: { data: LicenseTransitions; scope: strin
       {data.n === 0 ? (
         <p class="muted">No edge with a license on both sides yet.</p>
       ) : (
-        <div class="table-scroll">
-          <table class="matrix">
-            <thead>
-              <tr>
-                <th scope="col">parent ↓ / child →</th>
-                {data.classes.map((c) => (
-                  <th scope="col" key={c}>{classLabel(c)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.classes.map((from) => (
-                <tr key={from}>
-                  <th scope="row">{classLabel(from)}</th>
-                  {data.classes.map((to) => {
-                    const c = cell(from, to);
-                    const n = c?.count ?? 0;
-                    const relaxed = c?.change === 'relaxed';
-                    return (
-                      <td
-                        key={to}
-                        data-from={from}
-                        data-to={to}
-                        data-count={n}
-                        data-change={c?.change}
-                        class={n ? `cell change-${c!.change}` : 'cell empty'}
-                        title={`${classLabel(from)} → ${classLabel(to)}: ${n}${relaxed ? ' (relaxed)' : ''}`}
-                      >
-                        {n ? count(n) : '·'}
-                        {relaxed && n > 0 && <span class="cell-mark" aria-label="relaxed"> !</span>}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TransitionMatrix
+          keys={data.classes}
+          label={classLabel}
+          cell={(from, to) => {
+            const c = data.cells.find((x) => x.from === from && x.to === to);
+            if (!c) return undefined;
+            const relaxed = c.change === 'relaxed';
+            return {
+              count: c.count,
+              attrs: { 'data-change': c.change },
+              className: `change-${c.change}`,
+              title: `${classLabel(from)} → ${classLabel(to)}: ${c.count}${relaxed ? ' (relaxed)' : ''}`,
+              mark: relaxed ? <span class="cell-mark" aria-label="relaxed"> !</span> : undefined,
+            };
+          }}
+        />
       )}
       <StudyLine
         label="License changed on fine-tune edges"
@@ -199,7 +176,6 @@ function LanguageFigure({ data, scope }: { data: LanguagesByGeneration; scope: s
 }
 
 function TaskFigure({ data, scope }: { data: TaskTransitions; scope: string }) {
-  const cell = (from: string, to: string) => data.cells.find((c) => c.from === from && c.to === to);
   return (
     <figure class="figure" data-figure="task-transitions" data-sample-size={data.n}>
       <figcaption>
@@ -209,36 +185,60 @@ function TaskFigure({ data, scope }: { data: TaskTransitions; scope: string }) {
       {data.n === 0 ? (
         <p class="muted">No edge with a task on both sides yet.</p>
       ) : (
-        <div class="table-scroll">
-          <table class="matrix">
-            <thead>
-              <tr>
-                <th scope="col">parent ↓ / child →</th>
-                {data.tasks.map((t) => (
-                  <th scope="col" key={t}>{t}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.tasks.map((from) => (
-                <tr key={from}>
-                  <th scope="row">{from}</th>
-                  {data.tasks.map((to) => {
-                    const c = cell(from, to);
-                    return (
-                      <td key={to} data-from={from} data-to={to} data-count={c?.count ?? 0} data-direction={c?.direction} class={c ? `cell dir-${c.direction}` : 'cell empty'}>
-                        {c ? count(c.count) : '·'}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TransitionMatrix
+          keys={data.tasks}
+          label={(task) => task}
+          cell={(from, to) => {
+            const c = data.cells.find((x) => x.from === from && x.to === to);
+            return c && { count: c.count, attrs: { 'data-direction': c.direction }, className: `dir-${c.direction}` };
+          }}
+        />
       )}
       <StudyLine label="Task changed along an edge" family={data.n ? `${percent(data.changed / data.n)} (n = ${count(data.n)})` : 'not measured'} study={data.study} />
     </figure>
+  );
+}
+
+interface MatrixCell {
+  count: number;
+  attrs: Record<string, string>;
+  className: string;
+  title?: string;
+  mark?: preact.ComponentChildren;
+}
+
+/** A parent × child transition table: one row per parent value, one column per child value, `·` for none. */
+function TransitionMatrix({ keys, label, cell }: { keys: string[]; label: (key: string) => string; cell: (from: string, to: string) => MatrixCell | undefined }) {
+  return (
+    <div class="table-scroll">
+      <table class="matrix">
+        <thead>
+          <tr>
+            <th scope="col">parent ↓ / child →</th>
+            {keys.map((k) => (
+              <th scope="col" key={k}>{label(k)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((from) => (
+            <tr key={from}>
+              <th scope="row">{label(from)}</th>
+              {keys.map((to) => {
+                const c = cell(from, to);
+                const n = c?.count ?? 0;
+                return (
+                  <td key={to} data-from={from} data-to={to} data-count={n} {...c?.attrs} class={n ? `cell ${c!.className}` : 'cell empty'} title={c?.title}>
+                    {n ? count(n) : '·'}
+                    {n > 0 && c?.mark}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -127,22 +127,22 @@ function llamaNotice(version: LlamaVersion): string {
   return `Llama ${version} is licensed under the Llama ${version} Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.`;
 }
 
+/** The duty to pass on a copy of the license (a LICENSE* file in the repository). */
+function licenseCopy(clause: string, paraphrase: string): Duty {
+  return { key: 'license-copy', clause, paraphrase, check: { kind: 'file', patterns: [LICENSE_FILE], described: 'LICENSE' } };
+}
+
+/** The duty to keep a prescribed attribution sentence in a Notice file. */
+function noticeSentence(clause: string, paraphrase: string, sentence: string): Duty {
+  return { key: 'notice', clause, paraphrase, check: { kind: 'notice-sentence', sentences: [sentence], shown: sentence } };
+}
+
 function llama(version: LlamaVersion): LicenseDuties {
   const links = LLAMA_LINKS[version];
   const notice = llamaNotice(version);
   const duties: Duty[] = [
-    {
-      key: 'license-copy',
-      clause: '§1.b.i',
-      paraphrase: 'Anyone who shares the model or a derivative must pass on a copy of the license agreement.',
-      check: { kind: 'file', patterns: [LICENSE_FILE], described: 'LICENSE' },
-    },
-    {
-      key: 'notice',
-      clause: '§1.b.iii',
-      paraphrase: 'Copies must keep Meta\'s attribution sentence in a "Notice" text file.',
-      check: { kind: 'notice-sentence', sentences: [notice], shown: notice },
-    },
+    licenseCopy('§1.b.i', 'Anyone who shares the model or a derivative must pass on a copy of the license agreement.'),
+    noticeSentence('§1.b.iii', 'Copies must keep Meta\'s attribution sentence in a "Notice" text file.', notice),
     {
       key: 'acceptable-use',
       clause: '§1.b.iv',
@@ -252,12 +252,7 @@ function rail(key: (typeof RAIL_KEYS)[number]): LicenseDuties {
         paraphrase: 'The license\'s use-based restrictions must be included, as enforceable terms, in the license the derivative is shared under.',
         check: { kind: 'restrictions', carriers: [key, ...RAIL_KEYS.filter((k) => k !== key)] },
       },
-      {
-        key: 'license-copy',
-        clause: bigcode ? '§5.2(a)' : '¶4(b)',
-        paraphrase: 'Recipients of the model or a derivative must get a copy of the license.',
-        check: { kind: 'file', patterns: [LICENSE_FILE], described: 'LICENSE' },
-      },
+      licenseCopy(bigcode ? '§5.2(a)' : '¶4(b)', 'Recipients of the model or a derivative must get a copy of the license.'),
     ],
   };
 }
@@ -345,12 +340,7 @@ const APACHE: LicenseDuties = {
   name: 'Apache-2.0',
   link: 'https://www.apache.org/licenses/LICENSE-2.0',
   duties: [
-    {
-      key: 'license-copy',
-      clause: '§4(a)',
-      paraphrase: 'Recipients of the work or a derivative must get a copy of the license.',
-      check: { kind: 'file', patterns: [LICENSE_FILE], described: 'LICENSE' },
-    },
+    licenseCopy('§4(a)', 'Recipients of the work or a derivative must get a copy of the license.'),
     {
       key: 'notice',
       clause: '§4(d)',
@@ -372,18 +362,8 @@ const NAMED: readonly LicenseDuties[] = [
     name: 'Qwen license',
     link: 'https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE',
     duties: [
-      {
-        key: 'license-copy',
-        clause: '§4(a)',
-        paraphrase: 'Recipients must get a copy of the agreement.',
-        check: { kind: 'file', patterns: [LICENSE_FILE], described: 'LICENSE' },
-      },
-      {
-        key: 'notice',
-        clause: '§4(c)',
-        paraphrase: 'Copies must keep Alibaba Cloud\'s attribution sentence in a "Notice" text file.',
-        check: { kind: 'notice-sentence', sentences: [QWEN_NOTICE], shown: QWEN_NOTICE },
-      },
+      licenseCopy('§4(a)', 'Recipients must get a copy of the agreement.'),
+      noticeSentence('§4(c)', 'Copies must keep Alibaba Cloud\'s attribution sentence in a "Notice" text file.', QWEN_NOTICE),
       {
         key: 'attribution',
         clause: '§5(b)',
@@ -397,18 +377,8 @@ const NAMED: readonly LicenseDuties[] = [
     name: 'Tongyi Qianwen license',
     link: 'https://github.com/QwenLM/Qwen/blob/main/Tongyi%20Qianwen%20LICENSE%20AGREEMENT',
     duties: [
-      {
-        key: 'license-copy',
-        clause: '§3(a)',
-        paraphrase: 'Recipients must get a copy of the agreement.',
-        check: { kind: 'file', patterns: [LICENSE_FILE], described: 'LICENSE' },
-      },
-      {
-        key: 'notice',
-        clause: '§3(c)',
-        paraphrase: 'Copies must keep Alibaba Cloud\'s attribution sentence in a "Notice" text file.',
-        check: { kind: 'notice-sentence', sentences: [TONGYI_NOTICE], shown: TONGYI_NOTICE },
-      },
+      licenseCopy('§3(a)', 'Recipients must get a copy of the agreement.'),
+      noticeSentence('§3(c)', 'Copies must keep Alibaba Cloud\'s attribution sentence in a "Notice" text file.', TONGYI_NOTICE),
     ],
   },
   {
@@ -416,12 +386,7 @@ const NAMED: readonly LicenseDuties[] = [
     name: 'Mistral AI Research License',
     link: 'https://mistral.ai/licenses/MRL-0.1.md',
     duties: [
-      {
-        key: 'license-copy',
-        clause: '§2.2',
-        paraphrase: 'Recipients must get a copy of the agreement.',
-        check: { kind: 'file', patterns: [LICENSE_FILE], described: 'LICENSE' },
-      },
+      licenseCopy('§2.2', 'Recipients must get a copy of the agreement.'),
       {
         key: 'notice',
         clause: '§2.2',
