@@ -10,8 +10,14 @@ export default defineConfig({
       'tests/unit/hub/parse.test.ts',
       'tests/unit/report/listing-query.test.ts',
     ],
-    environment: 'happy-dom',
-    environmentOptions: { happyDOM: { url: 'https://huggingface.co/' } },
+    // Random-input properties run for seconds per mutant; the example tables above must bite on their own.
+    exclude: ['tests/unit/drift/property.test.ts'],
+    // Pure modules: no DOM needed, and a shared module graph across files (the runner reruns files per
+    // mutant; a fresh happy-dom window and module graph per file per mutant cost seconds each).
+    environment: 'node',
+    isolate: false,
     restoreMocks: true,
+    // Instrumented code counts every statement: the huge-input tests need more than the default 5 s.
+    testTimeout: 60_000,
   },
 });
