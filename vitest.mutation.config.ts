@@ -12,11 +12,11 @@ export default defineConfig({
     ],
     // Random-input properties run for seconds per mutant; the example tables above must bite on their own.
     exclude: ['tests/unit/drift/property.test.ts'],
-    // Pure modules: no DOM needed, and a shared module graph across files (the runner reruns files per
-    // mutant; a fresh happy-dom window and module graph per file per mutant cost seconds each).
+    // Pure modules: no DOM needed (a fresh happy-dom window per file per mutant costs about a second).
+    // Files stay isolated: the license-facts cache must not carry one mutant's results into the next run.
     environment: 'node',
-    isolate: false,
     restoreMocks: true,
+    setupFiles: ['tests/support/stryker-activate-at-collection.ts'],
     // Instrumented code counts every statement: the huge-input tests need more than the default 5 s.
     testTimeout: 60_000,
   },
