@@ -5,11 +5,11 @@ import { badgeSummary, cardStatsFromReadme, diffTraits, modelTraits, type ModelT
 import type { CardStats } from '../../../lib/hub/types';
 import { apiLikeModel, longReadme, trainerReadme } from './fixtures';
 
-function traits(id: string, opts: { license?: string; languages?: string[]; pipeline?: string; card?: CardStats } = {}): ModelTraits {
+function traits(id: string, opts: { license?: string; languages?: readonly string[]; pipeline?: string; card?: CardStats } = {}): ModelTraits {
   return modelTraits(
     apiLikeModel(id, {
       license: opts.license ?? 'apache-2.0',
-      languages: opts.languages ?? ['en', 'de', 'fr'],
+      languages: [...(opts.languages ?? ['en', 'de', 'fr'])],
       pipeline: opts.pipeline ?? 'text-generation',
       library: 'transformers',
       parent: id === 'org/parent' ? undefined : 'org/parent',
