@@ -8,6 +8,7 @@ export default defineConfig({
       'tests/unit/drift/**/*.test.ts',
       'tests/unit/page/detect.test.ts',
       'tests/unit/hub/parse.test.ts',
+      'tests/unit/hub/parse-edges.test.ts',
       'tests/unit/report/listing-query.test.ts',
     ],
     // Random-input properties run for seconds per mutant; the example tables above must bite on their own.

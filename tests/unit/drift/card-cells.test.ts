@@ -20,6 +20,13 @@ describe('code points', () => {
     [`${LOW}${HIGH}`, 2], // reversed halves are two broken characters
     [`a${LOW}`, 2],
     [`${HIGH}${HIGH}${LOW}`, 2],
+    // The ends of the surrogate ranges: U+10000 is D800 DC00, U+10FFFF is DBFF DFFF.
+    ['\u{10000}', 1],
+    ['\u{10FFFF}', 1],
+    ['a\u{10000}\u{10FFFF}b', 4],
+    ['\ud7ff\udc00', 2], // just below the high range: two characters
+    ['\udc00\ue000', 2],
+    ['\ud800\ue000', 2], // just above the low range
   ])('%j has %i', (value, expected) => {
     expect(codePointLength(value)).toBe(expected);
   });
@@ -31,6 +38,11 @@ describe('code points', () => {
     [`${HIGH}a😀`, 2, `${HIGH}a`],
     [`ab${HIGH}${LOW}c`, 3, `ab${HIGH}${LOW}`],
     ['ab', 5, 'ab'],
+    ['\u{10000}\u{10FFFF}x', 2, '\u{10000}\u{10FFFF}'],
+    ['\ud7ff\udc00x', 2, '\ud7ff\udc00'],
+    ['\ud800\ue000x', 1, '\ud800'],
+    ['\udbff\udfffx', 1, '\udbff\udfff'],
+    [`a${HIGH}`, 5, `a${HIGH}`],
   ])('the first %2$i code points of %1$j', (value, max, expected) => {
     expect(codePointHead(value, max)).toBe(expected);
   });
