@@ -27,6 +27,8 @@ describe('code points', () => {
     ['\ud7ff\udc00', 2], // just below the high range: two characters
     ['\udc00\ue000', 2],
     ['\ud800\ue000', 2], // just above the low range
+    ['\udc00\udc00', 2], // two low halves are not a pair
+    ['\ue000\udc00', 2], // a character above the high range before a low half
   ])('%j has %i', (value, expected) => {
     expect(codePointLength(value)).toBe(expected);
   });
@@ -43,6 +45,8 @@ describe('code points', () => {
     ['\ud800\ue000x', 1, '\ud800'],
     ['\udbff\udfffx', 1, '\udbff\udfff'],
     [`a${HIGH}`, 5, `a${HIGH}`],
+    ['\udc00\udc00x', 1, '\udc00'],
+    ['\ue000\udc00x', 1, '\ue000'],
   ])('the first %2$i code points of %1$j', (value, max, expected) => {
     expect(codePointHead(value, max)).toBe(expected);
   });

@@ -45,6 +45,8 @@ const TABLE: [string, Expected][] = [
     `${L}?other=endpoints_compatible,base_model:adapter:meta-llama/Llama-3.1-8B`,
     { filter: ['endpoints_compatible', 'base_model:adapter:meta-llama/Llama-3.1-8B'], sort: 'trendingScore', limit: '30' },
   ],
+  // Blank members of a comma list are dropped, and members are trimmed.
+  [`${L}?other=%20,%20base_model:finetune:${INSTRUCT}%20,`, { filter: `base_model:finetune:${INSTRUCT}`, sort: 'trendingScore', limit: '30' }],
   [`${L}?pipeline_tag=text-generation&sort=trending`, { pipeline_tag: 'text-generation', sort: 'trendingScore', limit: '30' }],
   [`${L}?pipeline_tag=fill-mask&sort=likes`, { pipeline_tag: 'fill-mask', sort: 'likes', limit: '30' }],
   [`${L}?sort=modified`, { sort: 'lastModified', limit: '30' }],
