@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Runs every test of the project in order and ends with one line "N passed, N failed" that totals all
 // suites: typecheck, unit tests (vitest), both builds, web-ext lint of the Firefox build, and the e2e
-// tests of the built extension in Chromium and Firefox on the offline Hub. Exit code 1 on any failure.
+// tests of the built extension in Chromium and Firefox on the offline Hub. A suite that cannot start (the
+// build failed, a browser is missing) counts as failed; skipped tests are printed. Exit code 1 on any failure.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { notRunSuite, ranSuite, suiteLine, summaryLines, vitestCounts } from './lib/tally.mjs';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hf-drift-test-'));
 const suites = [];
@@ -18,14 +20,16 @@ function run(name, command, args, { env = {}, parse, capture = false } = {}) {
     encoding: 'utf8',
     env: { ...process.env, ...env },
   });
-  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
-  const ok = result.status === 0;
-  const counted = parse?.(result.stdout);
-  const passed = counted ? counted.passed : ok ? 1 : 0;
-  const failed = counted ? counted.failed + (ok || counted.failed ? 0 : 1) : ok ? 0 : 1;
-  suites.push({ name, passed, failed, seconds });
-  console.log(`━━ ${name}: ${ok ? 'ok' : 'FAILED'} (${passed} passed, ${failed} failed, ${seconds} s)`);
-  return ok;
+  const suite = ranSuite(name, result.status, parse?.(result.stdout) ?? null, (Date.now() - t0) / 1000);
+  suites.push(suite);
+  console.log(`━━${suiteLine(suite).replace(/^ +/, ' ')}`);
+  return suite.state === 'ok';
+}
+
+function notRun(name, reason) {
+  const suite = notRunSuite(name, reason);
+  suites.push(suite);
+  console.log(`\n━━ ${name}: not run (${reason})`);
 }
 
 function readJson(file) {
@@ -56,14 +60,16 @@ const e2eJson = path.join(tmp, 'e2e.json');
 
 run('typecheck', 'npx', ['tsc', '--noEmit']);
 run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], {
-  parse: () => {
-    const r = readJson(vitestJson);
-    return r ? { passed: r.numPassedTests, failed: r.numFailedTests } : null;
-  },
+  parse: () => vitestCounts(readJson(vitestJson)),
 });
+const LINT = 'web-ext lint (firefox)';
+const E2E = 'e2e (chromium + firefox)';
 const built = run('build', 'npm', ['run', '--silent', 'build']);
-if (built) {
-  run('web-ext lint (firefox)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--output', 'json', '--no-config-discovery'], {
+if (!built) {
+  notRun(LINT, 'the build failed');
+  notRun(E2E, 'the build failed');
+} else {
+  run(LINT, 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--output', 'json', '--no-config-discovery'], {
     capture: true,
     parse: (stdout) => {
       let r = null;
@@ -80,22 +86,18 @@ if (built) {
     },
   });
   if (ensureBrowsers()) {
-    run('e2e (chromium + firefox)', 'node', ['tests/e2e/run.mjs'], {
+    run(E2E, 'node', ['tests/e2e/run.mjs'], {
       env: { E2E_RESULT_FILE: e2eJson },
       parse: () => {
         const r = readJson(e2eJson);
-        return r ? { passed: r.passed, failed: r.failed } : null;
+        return r ? { passed: r.passed, failed: r.failed, skipped: r.skipped } : null;
       },
     });
   } else {
-    suites.push({ name: 'e2e', passed: 0, failed: 1, seconds: '0' });
+    notRun(E2E, 'Chromium or Firefox ESR is missing');
   }
 }
 
 fs.rmSync(tmp, { recursive: true, force: true });
-console.log('\nSummary');
-for (const s of suites) console.log(`  ${s.failed ? '✗' : '✓'} ${s.name}: ${s.passed} passed, ${s.failed} failed (${s.seconds} s)`);
-const passed = suites.reduce((n, s) => n + s.passed, 0);
-const failed = suites.reduce((n, s) => n + s.failed, 0);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`\n${summaryLines(suites).join('\n')}`);
+process.exit(suites.some((s) => s.failed) ? 1 : 0);

@@ -1,5 +1,5 @@
 // `/api/*` and `/{id}/resolve/*`: JSON and file answers in the shapes of the real Hub (see
-// /work/shared/notes/hub-api.md §1–§3 and fixtures/real/).
+// the project's Hub API notes, hub-api.md §1–§3, and tests/fixtures/hub-samples/).
 import { API_SORTS, decodeCursor, encodeCursor, filterModels, listParam, sortValue, sortedModels, startIndexAfter } from './query.mjs';
 import { avatarUrlFor } from './owners.mjs';
 

@@ -1,5 +1,5 @@
 // HTML pages of the impersonated huggingface.co, modelled on the captured blob page
-// (fixtures/real/page-props_ModelHeader_imageomics_biocap_2026-02-02.json and the HTML excerpt it came
+// (tests/fixtures/hub-samples/page-props_ModelHeader_imageomics_biocap_2026-02-02.json and the HTML excerpt it came
 // from) and the descriptions in hub-api.md §4. Pages carry no remote resources.
 import { escapeHtml, hydrater, layout, listingScript, treeToHtml } from './html.mjs';
 import { cardLinkQuery, filterHref, listingHref, modelCardTree, paginationTree } from './listing-view.mjs';

@@ -1,6 +1,6 @@
 // Drift on the offline Hub's families: each kind of drift the panel shows, on real-shaped records.
 
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { TRAIT_NAMES, badgeSummary, cardStatsFromReadme, diffTraits, modelTraits, type TraitDiff } from '../../../lib/drift';
 import { FAMILY, longReadme, trainerReadme } from './fixtures';
 
@@ -17,7 +17,11 @@ function row(diff: TraitDiff, trait: string) {
 }
 
 describe('meta-llama/Llama-3.1-8B-Instruct → skyforge/Sky-Chat-8B', () => {
-  const diff = diffTraits(instruct, sky);
+  // Built in each test (not while collecting), so mutation testing credits these tests with the engine's work.
+  let diff: TraitDiff;
+  beforeEach(() => {
+    diff = diffTraits(instruct, sky);
+  });
 
   it('rows come in the fixed trait order', () => {
     expect(diff.rows.map((r) => r.trait)).toEqual([...TRAIT_NAMES]);
@@ -97,7 +101,11 @@ describe('google/gemma-2-2b-it → pocketlab/gemma-2-2b-it-mit', () => {
 });
 
 describe('google-bert/bert-base-uncased → nclab/bert-nc-classifier', () => {
-  const diff = diffTraits(modelTraits(FAMILY.bert), modelTraits(FAMILY.bertNc));
+  // Built in each test (not while collecting), so mutation testing credits these tests with the engine's work.
+  let diff: TraitDiff;
+  beforeEach(() => {
+    diff = diffTraits(modelTraits(FAMILY.bert), modelTraits(FAMILY.bertNc));
+  });
 
   it('license tightened (usually legal) and flagged as such', () => {
     expect(row(diff, 'license').change).toBe('tightened');

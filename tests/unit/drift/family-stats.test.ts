@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { FAMILY_STAT_IDS, cardStatsFromReadme, familyStats, modelTraits, mutationRate, type FamilyStats } from '../../../lib/drift';
 import { FAMILY, apiLikeModel, longReadme, trainerReadme } from './fixtures';
 
@@ -29,7 +29,11 @@ function stat(stats: FamilyStats, id: string) {
 }
 
 describe('familyStats over a sampled fine-tune family', () => {
-  const stats = familyStats(parent, children, 'finetune', { total: 120 });
+  // Built in each test (not while collecting), so mutation testing credits these tests with the engine's work.
+  let stats: FamilyStats;
+  beforeEach(() => {
+    stats = familyStats(parent, children, 'finetune', { total: 120 });
+  });
 
   it('counts distinct children and says how many were sampled', () => {
     expect(stats.sampled).toBe(4);

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { parseModel } from '../../../lib/hub/parse';
 import type { HubModel } from '../../../lib/hub/types';
 
-export const SAMPLES_DIR = '/work/shared/hub-samples';
-export const LICENSE_TABLE = '/work/shared/reference-data/hf-hub-docs-repositories-licenses.md';
+/** Copies kept in the repository; provenance in tests/fixtures/README.md. */
+export const SAMPLES_DIR = join(__dirname, '..', '..', 'fixtures', 'hub-samples');
+export const LICENSE_TABLE = join(__dirname, '..', '..', 'fixtures', 'reference-data', 'hf-hub-docs-repositories-licenses.md');
 
 export function rawSample(file: string): unknown {
   return JSON.parse(readFileSync(join(SAMPLES_DIR, file), 'utf8'));

@@ -2,7 +2,7 @@
 // Property: any fuzzed Hub payload the panel accepts (parseModel gives a model the cache would keep)
 // yields a CycloneDX document that the official 1.6 schema accepts with zero errors, whatever its
 // parents, README, missing ancestors and obligation results. Mutations of the real Hub samples
-// (tests/unit/hub/samples) by the shared fuzz machinery; fixed seed, so a failure replays.
+// (tests/fixtures/hub-samples) by the shared fuzz machinery; fixed seed, so a failure replays.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';

@@ -1,6 +1,6 @@
 // @vitest-environment node
-// Property/fuzz: 10,000 structural mutations of the real Hub samples (tests/unit/hub/samples, copied from
-// ../shared/hub-samples) and of README texts, through the client's parser and the drift engine. Nothing may
+// Property/fuzz: 10,000 structural mutations of the real Hub samples (tests/fixtures/hub-samples, provenance
+// in its SOURCES.md) and of README texts, through the client's parser and the drift engine. Nothing may
 // throw, and every output must be well formed. Fixed seeds: a failure prints its seed and path and replays.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +38,7 @@ import {
 } from './checks';
 import { applyOps, expand, mutateReadme, mutationArb, payloadArb, readmeMutationArb } from './mutate';
 
-const SAMPLES_DIR = join(__dirname, '..', 'hub', 'samples');
+const SAMPLES_DIR = join(__dirname, '..', '..', 'fixtures', 'hub-samples');
 const json = (name: string): unknown => JSON.parse(readFileSync(join(SAMPLES_DIR, name), 'utf8'));
 const files = readdirSync(SAMPLES_DIR);
 

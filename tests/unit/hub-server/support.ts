@@ -9,9 +9,9 @@ export function parseHtml(html: string): Document {
   return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 }
 
-/** A captured real Hub response from tests/hub/fixtures/real/. */
+/** A captured real Hub response from tests/fixtures/hub-samples/. */
 export function realSample<T = any>(file: string): T {
-  return JSON.parse(readFileSync(fileURLToPath(new URL(`../../hub/fixtures/real/${file}`, import.meta.url)), 'utf8')) as T;
+  return JSON.parse(readFileSync(fileURLToPath(new URL(`../../fixtures/hub-samples/${file}`, import.meta.url)), 'utf8')) as T;
 }
 
 /** JSON `data-props` of a Svelte island. */

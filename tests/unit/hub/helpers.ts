@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Timers } from '../../../lib/hub/client';
 
 export function sample<T = any>(name: string): T {
-  return JSON.parse(readFileSync(join(__dirname, 'samples', name), 'utf8')) as T;
+  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'hub-samples', name), 'utf8')) as T;
 }
 
 /** Headers from a `headers_*.json` sample (list of [name, value] pairs). */

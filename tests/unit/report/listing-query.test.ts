@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIST_FIELDS } from '../../../lib/hub/client';
-import { listingApiUrl } from '../../../lib/report/listing-query';
+import { listingApiUrl, listingContext } from '../../../lib/report/listing-query';
 
 type Expected = Record<string, string | string[]> | null;
 
@@ -45,6 +45,8 @@ const TABLE: [string, Expected][] = [
     `${L}?other=endpoints_compatible,base_model:adapter:meta-llama/Llama-3.1-8B`,
     { filter: ['endpoints_compatible', 'base_model:adapter:meta-llama/Llama-3.1-8B'], sort: 'trendingScore', limit: '30' },
   ],
+  // Blank members of a comma list are dropped, and members are trimmed.
+  [`${L}?other=%20,%20base_model:finetune:${INSTRUCT}%20,`, { filter: `base_model:finetune:${INSTRUCT}`, sort: 'trendingScore', limit: '30' }],
   [`${L}?pipeline_tag=text-generation&sort=trending`, { pipeline_tag: 'text-generation', sort: 'trendingScore', limit: '30' }],
   [`${L}?pipeline_tag=fill-mask&sort=likes`, { pipeline_tag: 'fill-mask', sort: 'likes', limit: '30' }],
   [`${L}?sort=modified`, { sort: 'lastModified', limit: '30' }],
@@ -131,5 +133,32 @@ describe('listingApiUrl', () => {
       }),
       { numRuns: 2000, seed: 20260901 },
     );
+  });
+});
+
+describe('listingContext: a listing of one parent\'s children names the parent (badges compare against it)', () => {
+  it.each([
+    [`${L}?other=base_model:finetune:${INSTRUCT}`, { parentId: INSTRUCT, relation: 'finetune' }],
+    [`${L}?other=base_model:quantized:${INSTRUCT}&sort=downloads`, { parentId: INSTRUCT, relation: 'quantized' }],
+    // The Hub joins several `other` filters with commas, and may repeat the parameter.
+    [`${L}?other=endpoints_compatible,base_model:adapter:meta-llama/Llama-3.1-8B`, { parentId: 'meta-llama/Llama-3.1-8B', relation: 'adapter' }],
+    [`${L}?other=endpoints_compatible&other=base_model:merge:org/a`, { parentId: 'org/a', relation: 'merge' }],
+    [`${L}?other=%20base_model:finetune:google-bert/bert-base-uncased%20`, { parentId: 'google-bert/bert-base-uncased', relation: 'finetune' }],
+    // The first typed parent wins.
+    [`${L}?other=base_model:finetune:org/a,base_model:adapter:org/b`, { parentId: 'org/a', relation: 'finetune' }],
+  ])('%s', (page, expected) => {
+    expect(listingContext(page)).toEqual(expected);
+  });
+
+  it.each([
+    L,
+    `${L}?other=endpoints_compatible`,
+    `${L}?other=base_model:${INSTRUCT}`, // untyped: the relation is unknown
+    `${L}?other=base_model:distill:${INSTRUCT}`, // not a Hub relation
+    `${L}?search=base_model:finetune:${INSTRUCT}`,
+    'not a url',
+    '',
+  ])('%s has no parent', (page) => {
+    expect(listingContext(page)).toBeUndefined();
   });
 });

@@ -1,0 +1,24 @@
+// Vitest config for mutation testing (`npm run test:mutation`, see stryker.config.mjs): only the unit tests
+// aimed at the mutated modules, so each mutant runs in seconds. The full suite stays in vitest.config.ts.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'tests/unit/drift/**/*.test.ts',
+      'tests/unit/page/detect.test.ts',
+      'tests/unit/hub/parse.test.ts',
+      'tests/unit/hub/parse-edges.test.ts',
+      'tests/unit/report/listing-query.test.ts',
+    ],
+    // Random-input properties run for seconds per mutant; the example tables above must bite on their own.
+    exclude: ['tests/unit/drift/property.test.ts'],
+    // Pure modules: no DOM needed (a fresh happy-dom window per file per mutant costs about a second).
+    // Files stay isolated: the license-facts cache must not carry one mutant's results into the next run.
+    environment: 'node',
+    restoreMocks: true,
+    setupFiles: ['tests/support/stryker-activate-at-collection.ts'],
+    // Instrumented code counts every statement: the huge-input tests need more than the default 5 s.
+    testTimeout: 60_000,
+  },
+});
