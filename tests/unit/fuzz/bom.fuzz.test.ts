@@ -15,7 +15,7 @@ import { buildBom, type BomChainEnd, type BomNode } from '../../../lib/report/bo
 import { bomValidator } from '../../support/cyclonedx.mjs';
 import { applyOps, mutateReadme, mutationArb, readmeMutationArb, SCRIPT_PAYLOADS, UNICODE_PAYLOADS } from './mutate';
 
-const SAMPLES_DIR = join(__dirname, '..', 'hub', 'samples');
+const SAMPLES_DIR = join(__dirname, '..', '..', 'fixtures', 'hub-samples');
 const json = (name: string): unknown => JSON.parse(readFileSync(join(SAMPLES_DIR, name), 'utf8'));
 const props = json('page-props_ModelHeader_imageomics_biocap_2026-02-02.json') as { model: unknown };
 const SAMPLES: unknown[] = [...readdirSync(SAMPLES_DIR).filter((f) => f.startsWith('model-info_')).map(json), props, props.model];
