@@ -2,7 +2,7 @@
 // duty a model owes its ancestors' licenses, unmet first, each with a status mark that does not rely on
 // colour (✗ / ? / ✓ plus a word), the evidence the check used, and a link to the clause's license text.
 // Everything from the Hub is rendered as text.
-import { OBLIGATION_LABELS } from '../../lib/drift/obligations';
+import { OBLIGATION_LABELS } from '../../lib/drift/obligation-keys';
 import type { ObligationStatus } from '../../lib/drift/obligation-checks';
 import type { ObligationsReport } from '../../lib/report/obligations';
 

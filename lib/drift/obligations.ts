@@ -8,31 +8,9 @@
 
 import { HUB_LICENSE_KEYS } from './licenses';
 
-export const OBLIGATION_KEYS = [
-  'license-copy',
-  'notice',
-  'attribution',
-  'name-prefix',
-  'acceptable-use',
-  'use-restrictions',
-  'same-license',
-  'non-commercial',
-  'modification-notice',
-] as const;
-export type ObligationKey = (typeof OBLIGATION_KEYS)[number];
-
-/** Short names of the duties, for lists and badges. */
-export const OBLIGATION_LABELS: Readonly<Record<ObligationKey, string>> = {
-  'license-copy': 'copy of the license',
-  notice: 'required notice',
-  attribution: 'attribution display',
-  'name-prefix': 'name prefix',
-  'acceptable-use': 'acceptable-use policy',
-  'use-restrictions': 'use restrictions passed down',
-  'same-license': 'same license',
-  'non-commercial': 'non-commercial terms',
-  'modification-notice': 'modification notice',
-};
+// Keys and labels live apart so the views (content-script bundle) need not load the catalogue.
+export { OBLIGATION_KEYS, OBLIGATION_LABELS, type ObligationKey } from './obligation-keys';
+import type { ObligationKey } from './obligation-keys';
 
 /** How a duty is checked. */
 export type DutyCheck =
