@@ -35,6 +35,8 @@ const MODEL_FIELDS = [
   'baseModels',
   'cardData',
   'childrenModelCount',
+  // Only `architectures` and `model_type` are kept (the AI-BOM's architecture fields); the rest is dropped.
+  'config',
   'createdAt',
   'downloads',
   'gated',

@@ -223,6 +223,8 @@ export function parseModel(raw: unknown): HubModel | null {
     licenseLink: text(card.license_link),
     pipelineTag: text(obj.pipeline_tag) ?? text(card.pipeline_tag),
     libraryName: text(obj.library_name) ?? text(card.library_name),
+    architecture: stringList(asObject(obj.config)?.architectures)[0],
+    modelType: text(asObject(obj.config)?.model_type),
     downloads: finiteNonNegative(obj.downloads),
     likes: finiteNonNegative(obj.likes),
     lastModified: text(obj.lastModified),

@@ -37,6 +37,10 @@ export interface HubModel {
   multilingual: boolean;
   pipelineTag?: string;
   libraryName?: string;
+  /** `config.architectures[0]`, e.g. "LlamaForCausalLM". */
+  architecture?: string;
+  /** `config.model_type`, e.g. "llama". */
+  modelType?: string;
   datasets: string[];
   tags: string[];
   /** Immediate parents, de-duplicated by id. */

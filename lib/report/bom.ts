@@ -122,7 +122,7 @@ export interface CdxComponent {
   purl: string;
   licenses?: CdxLicenseChoice[];
   externalReferences?: CdxExternalReference[];
-  modelCard?: { modelParameters: { task?: string; datasets?: CdxDataset[] } };
+  modelCard?: { modelParameters: { task?: string; architectureFamily?: string; modelArchitecture?: string; datasets?: CdxDataset[] } };
   pedigree?: { ancestors: CdxComponent[] };
   properties?: CdxProperty[];
 }
@@ -283,9 +283,14 @@ function componentOf(node: BomNode, ctx: Context): CdxComponent {
       const url = /^[\w.-]+(\/[\w.-]+)?$/.test(dataset) ? `${HUB}/datasets/${hubPath(dataset)}` : undefined;
       return { type: 'dataset', name: dataset, ...(url ? { contents: { url } } : {}) };
     });
-    if (traits.task || datasets.length) {
+    // The Hub's config names the architecture: model_type is its family ("llama"), architectures[0] the class.
+    const architecture = {
+      ...(model.modelType ? { architectureFamily: model.modelType } : {}),
+      ...(model.architecture ? { modelArchitecture: model.architecture } : {}),
+    };
+    if (traits.task || datasets.length || model.modelType || model.architecture) {
       component.modelCard = {
-        modelParameters: { ...(traits.task ? { task: traits.task } : {}), ...(datasets.length ? { datasets } : {}) },
+        modelParameters: { ...(traits.task ? { task: traits.task } : {}), ...architecture, ...(datasets.length ? { datasets } : {}) },
       };
     }
     props.add('library', traits.library);

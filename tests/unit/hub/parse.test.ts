@@ -28,6 +28,20 @@ describe('parseModel on real Hub responses', () => {
     expect(model.author).toBe('google-bert');
   });
 
+  it('keeps only the architecture of the config: the first of architectures (string or list) and model_type', () => {
+    const bert = parseModel(sample('model-info_google-bert_bert-base-uncased.json'))!;
+    expect(bert).toMatchObject({ architecture: 'BertForMaskedLM', modelType: 'bert' });
+    expect(parseModel({ id: 'a/b', config: { architectures: 'LlamaForCausalLM', model_type: ' llama ' } })).toMatchObject({
+      architecture: 'LlamaForCausalLM',
+      modelType: 'llama',
+    });
+    const none = parseModel({ id: 'a/b', config: {} })!;
+    expect('architecture' in none || 'modelType' in none).toBe(false);
+    const odd = parseModel({ id: 'a/b', config: ['LlamaForCausalLM'] })!;
+    expect(odd.architecture).toBeUndefined();
+    expect(JSON.stringify(parseModel({ id: 'a/b', config: { tokenizer_config: { chat_template: 'x'.repeat(5000) } } }))).not.toContain('xxxx');
+  });
+
   it('gives a merge both parents, from tags, and leaves a missing library_name unset', () => {
     const model = parseModel(sample('model-info_OrionLLM_GRM-2.6-Opus.json'))!;
     expect(model.parents).toEqual([

@@ -58,6 +58,9 @@ describe('the relicensed Llama fine-tune: skyforge/Sky-Chat-8B', () => {
     expect(model.licenses).toEqual([{ license: { id: 'Apache-2.0', acknowledgement: 'declared' } }]);
     expect(model.modelCard?.modelParameters).toEqual({
       task: 'text-generation',
+      // From the Hub's config: model_type and architectures[0].
+      architectureFamily: 'llama',
+      modelArchitecture: 'LlamaForCausalLM',
       datasets: [{ type: 'dataset', name: 'skyforge/chat-mix', contents: { url: 'https://huggingface.co/datasets/skyforge/chat-mix' } }],
     });
     const refs = Object.fromEntries(model.externalReferences!.map((r) => [r.type, r.url]));
