@@ -20,10 +20,10 @@ export function isValidModelId(id: unknown): boolean {
 const MODEL_KEYS = new Set([
   'id', 'author', 'sha', 'licenses', 'licenseName', 'licenseLink', 'languages', 'multilingual', 'pipelineTag',
   'libraryName', 'datasets', 'tags', 'parents', 'cardBaseModels', 'gated', 'private', 'downloads', 'likes',
-  'lastModified', 'createdAt', 'cardExists', 'childrenCount', 'files', 'filesTotal',
+  'lastModified', 'createdAt', 'cardExists', 'childrenCount', 'files', 'filesTotal', 'architecture', 'modelType',
 ]);
 const LIST_KEYS = ['licenses', 'languages', 'datasets', 'tags', 'cardBaseModels'] as const;
-const OPTIONAL_TEXT = ['author', 'licenseName', 'licenseLink', 'pipelineTag', 'libraryName', 'lastModified', 'createdAt'] as const;
+const OPTIONAL_TEXT = ['author', 'licenseName', 'licenseLink', 'pipelineTag', 'libraryName', 'architecture', 'modelType', 'lastModified', 'createdAt'] as const;
 
 /** Text with something in it. (List items from prefixed tags such as `license:` keep inner spacing.) */
 function isText(value: unknown): boolean {
