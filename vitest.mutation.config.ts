@@ -7,8 +7,10 @@ export default defineConfig({
     include: [
       'tests/unit/drift/**/*.test.ts',
       'tests/unit/page/detect.test.ts',
+      'tests/unit/page/injection.test.ts',
       'tests/unit/hub/parse.test.ts',
       'tests/unit/hub/parse-edges.test.ts',
+      'tests/unit/hub/siblings.test.ts',
       'tests/unit/report/listing-query.test.ts',
     ],
     // Random-input properties run for seconds per mutant; the example tables above must bite on their own.

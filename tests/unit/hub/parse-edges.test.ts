@@ -15,6 +15,7 @@ import {
   parseRetryAfter,
   typedParentTag,
 } from '../../../lib/hub/parse';
+import { MAX_LIST_ITEMS } from '../../../lib/drift/sanitize';
 
 describe('model ids', () => {
   it.each([
@@ -202,5 +203,104 @@ describe('response headers', () => {
 
   it('no Link header: the last page', () => {
     expect(nextLinkFrom(null)).toBeUndefined();
+  });
+});
+
+describe('parents: which source wins', () => {
+  it('tags win: expand[]=baseModels and the card add nothing once a tag names a parent', () => {
+    const card = { base_model: 'org/card' };
+    expect(parentsFrom(['base_model:finetune:org/a'], card, { relation: 'merge', models: [{ id: 'org/b' }] })).toEqual([
+      { id: 'org/a', relation: 'finetune', source: 'tags' },
+    ]);
+  });
+
+  it('expand[]=baseModels wins over the card, and gives "unknown" when nobody states the relation', () => {
+    expect(parentsFrom([], { base_model: 'org/card' }, { models: [{ id: 'org/b' }] })).toEqual([{ id: 'org/b', relation: 'unknown', source: 'baseModels' }]);
+  });
+
+  it('a plain tag takes the listed relation when baseModels lists it among others', () => {
+    const baseModels = { relation: 'merge', models: [{ id: 'org/x' }, { id: 'org/a' }] };
+    expect(parentsFrom(['base_model:org/a'], {}, baseModels)).toEqual([{ id: 'org/a', relation: 'merge', source: 'tags' }]);
+  });
+
+  it('a plain tag that names no model is skipped, and baseModels still gives the parent', () => {
+    expect(parentsFrom(['base_model:datasets/imdb'], {}, { relation: 'adapter', models: [{ id: 'org/b' }] })).toEqual([
+      { id: 'org/b', relation: 'adapter', source: 'baseModels' },
+    ]);
+  });
+});
+
+describe('a model record: fields read defensively', () => {
+  const base = { id: 'org/m', tags: [] as string[] };
+
+  it('languages: the card wins over the page\'s typed tags; typed tags without an id or not objects are skipped', () => {
+    const tagObjs = [null, 'fr', { type: 'language' }, { type: 'language', id: 'DE' }, { type: 'license', id: 'mit' }];
+    expect(parseModel({ ...base, cardData: { language: 'en' }, tag_objs: tagObjs })?.languages).toEqual(['en']);
+    expect(parseModel({ ...base, tag_objs: tagObjs })?.languages).toEqual(['de']);
+    expect(parseModel({ ...base, tags: ['fr'], tag_objs: [{ type: 'language' }] })?.languages).toEqual(['fr']);
+  });
+
+  it('licenses and datasets from tags: trimmed, lower-cased, empty ones dropped', () => {
+    expect(parseModel({ ...base, tags: ['license: MIT', 'dataset:', 'dataset:org/d'] })).toMatchObject({ licenses: ['mit'], datasets: ['org/d'] });
+  });
+
+  it('card base models keep only model ids', () => {
+    expect(parseModel({ ...base, cardData: { base_model: ['datasets/x', 'org/a', 'https://github.com/y'] } })?.cardBaseModels).toEqual(['org/a']);
+  });
+
+  it('children counts list only the relations the Hub gave a number for', () => {
+    const counts = parseModel({ ...base, childrenModelCount: { finetune: 2, merge: null } })?.childrenCount;
+    expect(counts).toStrictEqual({ finetune: 2 });
+  });
+
+  it.each([
+    ['a sha longer than 40 hex digits', { sha: 'a'.repeat(41) }, 'sha'],
+    ['a sha that is a list', { sha: ['a'.repeat(40)] }, 'sha'],
+    ['cardExists that is not a boolean', { cardExists: 'yes' }, 'cardExists'],
+  ])('drops %s', (_name, fields, key) => {
+    expect(parseModel({ ...base, ...fields })).not.toHaveProperty(key);
+  });
+
+  it('keeps cardExists when the Hub says false', () => {
+    expect(parseModel({ ...base, cardExists: false })?.cardExists).toBe(false);
+  });
+
+  it('a record with its own id is read as is, even if it carries a model field', () => {
+    expect(parseModel({ modelId: 'org/outer', model: { id: 'org/inner' } })?.id).toBe('org/outer');
+  });
+
+  it(`tags stop at ${MAX_LIST_ITEMS} (a hostile record cannot stall parsing)`, () => {
+    const tags = Array.from({ length: MAX_LIST_ITEMS + 5 }, (_, i) => `tag-${i}`);
+    expect(parseModel({ ...base, tags })?.tags).toHaveLength(MAX_LIST_ITEMS);
+  });
+
+  it('a file name of 1,000 characters is kept, one of 1,001 is not', () => {
+    const model = parseModel({ ...base, siblings: [{ rfilename: 'a'.repeat(1000) }, { rfilename: 'b'.repeat(1001) }] });
+    expect(model?.files).toEqual(['a'.repeat(1000)]);
+    expect(model?.filesTotal).toBe(2);
+  });
+});
+
+describe('response headers: malformed values', () => {
+  it.each([
+    [{ ratelimit: 'api;r=1;t=2' }, { bucket: undefined, remaining: 1, resetSeconds: 2 }], // an unquoted name is not a bucket
+    [{ ratelimit: 'x"api";r=1;t=2' }, { bucket: undefined, remaining: 1, resetSeconds: 2 }],
+    [{ ratelimit: '"api"x;r=1;t=2' }, { bucket: undefined, remaining: 1, resetSeconds: 2 }],
+    [{ ratelimit: '"api";"other";r=1;t=2' }, { bucket: 'api', remaining: 1, resetSeconds: 2 }], // the first name counts
+    [{ ratelimit: 'r=1; "late" ;t=2' }, { bucket: 'late', remaining: 1, resetSeconds: 2 }], // blanks around a name
+  ])('%j → %j', (entries, expected) => {
+    expect(parseRateLimit(new Headers(entries))).toEqual(expected);
+  });
+
+  it.each([['5 seconds'], ['x5']])('Retry-After %j is no delay', (value) => {
+    expect(parseRetryAfter(value, Date.UTC(2026, 0, 1))).toBeUndefined();
+  });
+
+  it.each([
+    ['</api/models?p=2> ; rel="next"', 'https://huggingface.co/api/models?p=2'],
+    ['</api/models?p=2>;rel="next"', 'https://huggingface.co/api/models?p=2'],
+    ['</api/models?p=2>; rel = "next"', 'https://huggingface.co/api/models?p=2'],
+  ])('Link %j → %j', (header, expected) => {
+    expect(nextLinkFrom(header)).toBe(expected);
   });
 });

@@ -1,0 +1,137 @@
+// What the badge says for each flag, and how the upstream-obligation flags (which no diff raises) are merged
+// into a badge: hand-built diffs and summaries, so each row shows one rule a user reads on the badge.
+import { describe, expect, it } from 'vitest';
+import { badgeSummary, withExtraFlags, type ExtraFlag } from '../../../lib/drift/badges';
+import type { BadgeSummary, TraitDiff } from '../../../lib/drift/types';
+import { TRAIT_NAMES } from '../../../lib/drift/types';
+
+/** A diff as the engine stores it; the badge reads it defensively, so partial shapes are fine here. */
+const diff = (fields: Record<string, unknown>) => ({ parentId: 'p/p', rows: [], ...fields }) as unknown as TraitDiff;
+
+describe('badge headline per flag', () => {
+  it.each([
+    [{ flags: ['obligation-unmet'], license: { summary: 'Needs a NOTICE file' } }, 'Upstream obligation unmet'],
+    [{ flags: ['license-undeclared'], license: { summary: 'No license stated' } }, 'No license stated'],
+    [{ flags: ['license-relaxed'], license: { removed: ['Gemma', '', 42], added: ['MIT'] } }, 'License relaxed: Gemma → MIT'],
+    [{ flags: ['license-relaxed'], license: { certainty: 'possible', removed: ['Gemma'], added: ['MIT'] } }, 'License possibly relaxed: Gemma → MIT'],
+    [{ flags: ['license-tightened'], license: { removed: ['MIT'], added: [] } }, 'License tightened'],
+    [{ flags: ['language-narrowed'], languages: { parentCount: 8, childCount: 1 } }, 'Languages narrowed: 8 → 1'],
+    [{ flags: ['language-narrowed'], languages: { parentCount: '8', childCount: 1 } }, 'Languages narrowed'],
+    [{ flags: ['language-narrowed'], languages: { parentCount: 8, childCount: '1' } }, 'Languages narrowed'],
+    [{ flags: ['language-narrowed'], languages: { toEnglishOnly: true, parentCount: 8, childCount: 1 } }, 'Languages narrowed to English only'],
+    [{ flags: ['card-shrank'], card: { ratio: 0.25 } }, "Card shrank to 0.25× the parent's length"],
+    [{ flags: ['card-shrank'], card: { ratio: '0.25' } }, 'Card shrank'],
+    [{ flags: ['task-changed'], task: { parentTask: 'fill-mask', childTask: 'text-classification' } }, 'Task changed: fill-mask → text-classification'],
+    [{ flags: ['task-changed'], task: { parentTask: 'fill-mask' } }, 'Task changed'],
+    [{ flags: ['auto-generated'] }, 'Card became auto-generated'],
+    [{ flags: 'license-relaxed' }, 'No drift'],
+  ])('%j → "%s"', (fields, headline) => {
+    expect(badgeSummary([diff(fields)]).headline).toBe(headline);
+  });
+
+  it('the obligation flags outrank a tightened license and count the rest', () => {
+    const badge = badgeSummary([diff({ flags: ['license-tightened', 'license-undeclared', 'obligation-unmet'] })]);
+    expect(badge.flags).toEqual(['obligation-unmet', 'license-undeclared', 'license-tightened']);
+    expect(badge.headline).toBe('Upstream obligation unmet (+2 more)');
+  });
+});
+
+describe('badge detail lines', () => {
+  it('a relaxed license lists its summary, at most 20 obligations, and its note', () => {
+    const obligations = Array.from({ length: 25 }, (_, i) => `Obligation ${i + 1}`);
+    const badge = badgeSummary([diff({ flags: ['license-relaxed'], license: { summary: 'Relaxed', obligations: ['', ...obligations], note: 'Check the terms' } })]);
+    expect(badge.detail).toEqual(['Relaxed', ...obligations.slice(0, 20), 'Check the terms']);
+  });
+
+  it('a flag whose part has no summary adds no blank line', () => {
+    expect(badgeSummary([diff({ flags: ['card-shrank'], card: { ratio: 0.5 } })]).detail).toEqual([]);
+  });
+
+  it('changed rows without display values read "?" on the missing side', () => {
+    const rows = [{ trait: 'library', change: 'added', childDisplay: 'peft' }];
+    const badge = badgeSummary([diff({ flags: [], rows })]);
+    expect(badge).toEqual({ flags: [], headline: 'Changed: library', detail: ['library: ? → peft'] });
+  });
+
+  it.each([
+    ['an unchanged row', { trait: 'library', change: 'same', parentDisplay: 'a', childDisplay: 'a' }],
+    ['a row of unknown change', { trait: 'library', change: 'unknown' }],
+    ['a row with no change kind', { trait: 'library', parentDisplay: 'a', childDisplay: 'b' }],
+    ['a row of a trait the extension does not know', { trait: 'weights', change: 'changed', parentDisplay: 'a', childDisplay: 'b' }],
+  ])('%s is no drift', (_name, row) => {
+    expect(badgeSummary([diff({ flags: [], rows: [row] })]).headline).toBe('No drift');
+  });
+
+  it('reads at most two rows per trait (a hostile diff cannot flood the detail list)', () => {
+    const quiet = Array.from({ length: TRAIT_NAMES.length * 2 }, () => ({ trait: 'task', change: 'same' }));
+    const rows = [...quiet, { trait: 'library', change: 'changed', parentDisplay: 'a', childDisplay: 'b' }];
+    expect(badgeSummary([diff({ flags: [], rows })]).headline).toBe('No drift');
+  });
+
+  it('skips entries that are not diffs: one real parent gets no "vs" prefix', () => {
+    const one = diff({ flags: ['auto-generated'], autoGenerated: { summary: 'The card now reads as auto-generated' } });
+    const badge = badgeSummary([null, 'x', one] as unknown as TraitDiff[]);
+    expect(badge.headline).toBe('Card became auto-generated');
+    expect(badge.detail).toEqual(['The card now reads as auto-generated']);
+  });
+
+  it('compares against at most 20 parents', () => {
+    const quiet = Array.from({ length: 20 }, (_, i) => diff({ parentId: `p/${i}`, flags: [] }));
+    const badge = badgeSummary([...quiet, diff({ parentId: 'p/late', flags: ['auto-generated'] })]);
+    expect(badge).toEqual({ flags: [], headline: 'No drift', detail: [] });
+  });
+});
+
+describe('withExtraFlags: upstream obligations on the badge', () => {
+  const unmet: ExtraFlag = { flag: 'obligation-unmet', headline: 'Upstream obligation unmet: keep the NOTICE file', detail: ['Apache-2.0 asks to keep NOTICE (from org/base).'] };
+  const undeclared: ExtraFlag = { flag: 'license-undeclared', headline: 'No license stated', detail: ['Llama 3.1 Community License (from meta-llama/Llama-3.1-8B).'] };
+  const noDrift: BadgeSummary = { flags: [], headline: 'No drift', detail: [] };
+
+  it('an unmet obligation on a model with no drift becomes the headline, with no "more"', () => {
+    expect(withExtraFlags(noDrift, [unmet])).toEqual({ flags: ['obligation-unmet'], headline: unmet.headline, detail: unmet.detail });
+  });
+
+  it('both obligation flags: the unmet duty leads and counts the other', () => {
+    const badge = withExtraFlags(noDrift, [undeclared, unmet]);
+    expect(badge.flags).toEqual(['obligation-unmet', 'license-undeclared']);
+    expect(badge.headline).toBe(`${unmet.headline} (+1 more)`);
+    expect(badge.detail).toEqual([...undeclared.detail, ...unmet.detail]);
+  });
+
+  it('outranks a task change: its headline leads, the diff\'s detail follows', () => {
+    const task: BadgeSummary = { flags: ['task-changed'], headline: 'Task changed: a → b', detail: ['Task: a → b'] };
+    expect(withExtraFlags(task, [undeclared])).toEqual({
+      flags: ['license-undeclared', 'task-changed'],
+      headline: 'No license stated (+1 more)',
+      detail: [...undeclared.detail, 'Task: a → b'],
+    });
+  });
+
+  it('a relaxed license keeps the headline and its "more" count grows', () => {
+    const relaxed: BadgeSummary = {
+      flags: ['license-relaxed', 'language-narrowed', 'task-changed'],
+      headline: 'License relaxed: Gemma → MIT (+2 more)',
+      detail: ['Relaxed'],
+    };
+    const badge = withExtraFlags(relaxed, [unmet]);
+    expect(badge.flags).toEqual(['license-relaxed', 'obligation-unmet', 'language-narrowed', 'task-changed']);
+    expect(badge.headline).toBe('License relaxed: Gemma → MIT (+3 more)');
+    expect(withExtraFlags({ ...relaxed, flags: ['license-relaxed'], headline: 'License relaxed' }, [unmet]).headline).toBe('License relaxed (+1 more)');
+  });
+
+  it('drops blank and repeated detail lines', () => {
+    const badge = withExtraFlags({ flags: [], headline: 'No drift', detail: ['Same line'] }, [
+      { ...unmet, detail: ['', 'Same line', 7 as unknown as string, 'Own line'] },
+    ]);
+    expect(badge.detail).toEqual(['Same line', 'Own line']);
+  });
+
+  it.each([
+    ['no extras', []],
+    ['not a list', 'obligation-unmet'],
+    ['entries that are not flags', [null, 'obligation-unmet', { flag: 'made-up', headline: 'x', detail: ['y'] }]],
+  ])('leaves the badge as it was with %s', (_name, extras) => {
+    const task: BadgeSummary = { flags: ['task-changed'], headline: 'Task changed', detail: ['Task: a → b'] };
+    expect(withExtraFlags(task, extras as unknown as ExtraFlag[])).toEqual(task);
+  });
+});
