@@ -127,3 +127,14 @@ export async function softNavigate(page, path) {
     history.pushState({}, '', target);
   }, path);
 }
+
+/** Clicks a link to `href` from inside the page, as a user would (on the Hub: a full page load, or a download). */
+export async function clickLink(page, href, { download } = {}) {
+  await page.evaluate(({ target, file }) => {
+    const link = document.createElement('a');
+    link.href = target;
+    if (file) link.download = file;
+    document.body.append(link);
+    link.click();
+  }, { target: href, file: download });
+}

@@ -1,5 +1,5 @@
 // Issue 2: the built extension loads in both browsers, runs on model pages only, and its popup opens.
-import { assert, HUB, hubCalls, openModel, sleep, softNavigate, waitForPanel } from '../lib.mjs';
+import { assert, clickLink, HUB, hubCalls, openModel, sleep, waitForPanel } from '../lib.mjs';
 
 export default {
   tests: [
@@ -25,12 +25,7 @@ export default {
         // The script is not even injected here (no start mark); paired presence check: the same tab gets
         // the panel once a link takes it to a model page (the Hub moves between sections by page loads).
         assert.equal(await page.evaluate(() => performance.getEntriesByName('hf-drift:start').length), 0, 'the content script stayed out');
-        await page.evaluate(() => {
-          const link = document.createElement('a');
-          link.href = '/meta-llama/Llama-3.1-8B-Instruct';
-          document.body.append(link);
-          link.click();
-        });
+        await clickLink(page, '/meta-llama/Llama-3.1-8B-Instruct');
         await waitForPanel(page);
         await page.close();
       },

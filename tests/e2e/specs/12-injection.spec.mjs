@@ -1,7 +1,7 @@
 // Issue 13: where no feature can apply, the extension does no work at all — its content script is not
 // even injected (the `hf-drift:start` mark it sets first thing is absent). Leaving such a section for a
 // model page or a listing (a full page load on the Hub) brings it back.
-import { assert, HUB, hubCalls, sleep, waitForPanel } from '../lib.mjs';
+import { assert, clickLink, HUB, hubCalls, sleep, waitForPanel } from '../lib.mjs';
 
 const SECTIONS = ['/', '/datasets', '/datasets/akariasai/PopQA', '/spaces', '/docs', '/blog'];
 
@@ -23,12 +23,7 @@ export default {
         assert.deepEqual(hubCalls(hub, from).filter((r) => r.kind === 'api' || r.kind === 'resolvers').map((r) => r.path), []);
         // The same tab, leaving a dataset page for a model page by a link: the panel comes.
         await page.goto(`${HUB}/datasets/akariasai/PopQA`);
-        await page.evaluate(() => {
-          const link = document.createElement('a');
-          link.href = '/meta-llama/Llama-3.1-8B-Instruct';
-          document.body.append(link);
-          link.click();
-        });
+        await clickLink(page, '/meta-llama/Llama-3.1-8B-Instruct');
         await waitForPanel(page);
         assert.equal(await started(page), 1, 'content script on the model page');
         await page.goto(`${HUB}/models?other=base_model:finetune:meta-llama/Llama-3.1-8B-Instruct`);
@@ -43,14 +38,8 @@ export default {
         const page = await session.newPage();
         await page.goto(`${HUB}/meta-llama/Llama-3.1-8B-Instruct/tree/main`);
         await waitForPanel(page);
-        await page.evaluate(() => {
-          document.querySelector('[data-hf-drift="panel"]').setAttribute('data-e2e-original', 'yes');
-          const link = document.createElement('a');
-          link.href = '/meta-llama/Llama-3.1-8B-Instruct/resolve/main/config.json?download=true';
-          link.download = 'config.json';
-          document.body.append(link);
-          link.click();
-        });
+        await page.evaluate(() => document.querySelector('[data-hf-drift="panel"]').setAttribute('data-e2e-original', 'yes'));
+        await clickLink(page, '/meta-llama/Llama-3.1-8B-Instruct/resolve/main/config.json?download=true', { download: 'config.json' });
         await sleep(1000);
         const panels = await page.evaluate(() => [...document.querySelectorAll('[data-hf-drift="panel"]')].map((p) => p.getAttribute('data-e2e-original')));
         assert.deepEqual(panels, ['yes'], 'the same panel, not removed or rebuilt');
