@@ -56,6 +56,8 @@ export function DriftPanel({ report, onRefresh, defaultOpen = false, idPrefix = 
   const [open, setOpen] = useState(defaultOpen);
   const detailsId = `${idPrefix}-details`;
   const canOpen = report.state !== 'loading' && report.state !== 'error';
+  // The early verdict: lineage line and license flag while the cards, ancestors and obligations load.
+  const verdictOnly = report.state === 'loading' && report.partial === 'verdict';
   const refreshing = report.refreshing === true;
   return (
     <section class="panel" aria-label="HF Drift: where this model came from" aria-busy={report.state === 'loading' || refreshing}>
@@ -76,9 +78,9 @@ export function DriftPanel({ report, onRefresh, defaultOpen = false, idPrefix = 
         )}
       </header>
       <div class="summary">
-        {report.state === 'loading' && <Skeleton />}
+        {report.state === 'loading' && !verdictOnly && <Skeleton />}
         {report.state === 'error' && <ErrorState report={report} onRetry={onRefresh} />}
-        {canOpen && <Summary report={report} />}
+        {(canOpen || verdictOnly) && <Summary report={report} />}
       </div>
       {canOpen && <LineageGraph report={report} explore={exploreLink(report.id)} />}
       {canOpen && (
@@ -120,7 +122,7 @@ export function DriftPanel({ report, onRefresh, defaultOpen = false, idPrefix = 
 }
 
 function headline(report: ModelReport): string {
-  if (report.state === 'loading') return 'Reading lineage…';
+  if (report.state === 'loading') return report.partial ? 'Reading model cards…' : 'Reading lineage…';
   if (report.state === 'error') return 'Lineage unavailable';
   if (!report.parents.length) return 'Root model';
   if (report.summary) return report.summary.flags.length ? `${report.summary.flags.length} drift${report.summary.flags.length > 1 ? 's' : ''} from parent` : 'No drift from parent';
@@ -210,7 +212,7 @@ function Summary({ report }: { report: ModelReport }) {
           {report.summary && !report.summary.flags.length && <li class="chip chip-same">no drift</li>}
         </ul>
       )}
-      <Freshness report={report} />
+      {report.partial ? <p class="freshness">Reading model cards, older ancestors and obligations…</p> : <Freshness report={report} />}
     </>
   );
 }

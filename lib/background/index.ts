@@ -16,7 +16,7 @@ import { familyExport } from '../report/export';
 import { exportBom } from '../report/bom-export';
 import { searchWithBadges, recentWithBadges } from '../report/search';
 import { errorReport, type CacheStatsView, type ModelReport } from '../report/types';
-import { readCacheSettings, readToken } from '../settings/settings';
+import { readCacheSettings, readToken, watchedToken } from '../settings/settings';
 import { forgetReports, recallReport, rememberReport, reportKey } from './report-memory';
 import { FAMILY_PORT, openFamilyExplorer, serveFamilyCrawl } from './family-port';
 
@@ -25,7 +25,7 @@ const HOUR = 3_600_000;
 const MAX_RETRY_WAIT_MS = 5 * 60_000;
 
 export function startBackground(): void {
-  const client = createHubClient({ getToken: readToken });
+  const client = createHubClient({ getToken: watchedToken() });
   const cache = openDriftCache();
   const repo = createHubRepository({ client, cache, cardStats: cardStatsFromReadme });
   const viewedTabs = new Map<number, { id: string; at: number }>();
@@ -138,6 +138,7 @@ function servePanel(
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** A freshly built report went out: a remembered one arriving later must not replace it. */
   let builtReportSent = false;
+  let rememberedSent = false;
   /** Between a refresh request and its build: cache updates must not trigger a build from old data. */
   let refreshesPending = 0;
 
@@ -181,6 +182,11 @@ function servePanel(
           },
           (report) => {
             if (current.signal.aborted) return;
+            // The early verdict only ever goes to a view that has nothing better yet.
+            if (report.partial) {
+              if (!builtReportSent && !rememberedSent) post(report, generation);
+              return;
+            }
             builtReportSent = true;
             post(report, generation);
             if (!report.familyPending && report.state !== 'error') rememberReport(memoryKey, report);
@@ -228,7 +234,10 @@ function servePanel(
     }
     // The remembered report first, the confirming build right behind it.
     void recallReport(key).then((remembered) => {
-      if (remembered && subscription === request && !builtReportSent) post(remembered, request.generation ?? 0);
+      if (remembered && subscription === request && !builtReportSent) {
+        rememberedSent = true;
+        post(remembered, request.generation ?? 0);
+      }
     });
     build();
   });

@@ -7,6 +7,7 @@ import { isModelPage, modelIdFromUrl } from '../page/detect';
 import { panelPlacement, readModelHeaderProps, readModelTreeCounts, SELECTORS, selectFirst, type ModelHeaderProps } from '../page/selectors';
 import { subscribeReport } from '../report/subscribe';
 import { loadingReport, type ModelReport } from '../report/types';
+import { licenseVerdict } from '../report/verdict';
 import { createShadowHost, pageLoaded, place, waitForElement, type ShadowHost } from '../ui/shadow-host';
 import type { Feature } from './manager';
 
@@ -60,15 +61,23 @@ export const modelPanel: Feature = {
     if (!props && !urlId.includes('/')) return;
     const id = String((props?.model as { id?: string } | undefined)?.id ?? urlId);
 
-    // Ask the background now; render only once the page has loaded, so the Hub's load is never delayed.
+    // Ask the background now; render when there is something to show or the page has loaded.
     let report: ModelReport = loadingReport(id);
     let shadow: ShadowHost | null = null;
     let marked = false;
+    let verdictMarked = false;
     const draw = () => {
       if (!shadow) return;
       const state = report.state === 'ready' && report.stale ? 'stale' : report.state;
       shadow.host.setAttribute('data-state', state);
+      const verdict = licenseVerdict(report);
+      if (verdict) shadow.host.setAttribute('data-license-verdict', verdict);
+      else shadow.host.removeAttribute('data-license-verdict');
       render(<DriftPanel report={report} onRefresh={refresh} />, shadow.mount);
+      if (!verdictMarked && verdict) {
+        verdictMarked = true;
+        performance.mark('hf-drift:license-verdict', { detail: { model: id, verdict } });
+      }
       if (!marked && state !== 'loading') {
         marked = true;
         performance.mark('hf-drift:panel-ready', { detail: { model: id, state } });
@@ -76,8 +85,11 @@ export const modelPanel: Feature = {
     };
     // The Hub's Model tree shows the children counts: read, they spare the background a request.
     const pageChildrenCount = props ? (treeCountsOrNothing(document, id) ?? undefined) : undefined;
+    let showNow!: () => void;
+    const somethingToShow = new Promise<void>((resolve) => (showNow = resolve));
     const subscription = subscribeReport({ id, pageModel: props?.model, familyStats: switches.familyStats, pageChildrenCount }, (next) => {
       report = next;
+      if (report.state === 'error' || licenseVerdict(report)) showNow();
       draw();
     });
     function refresh() {
@@ -85,7 +97,9 @@ export const modelPanel: Feature = {
     }
     signal.addEventListener('abort', () => subscription.close(), { once: true });
 
-    await pageLoaded(document, signal);
+    // Drawn once the page has loaded, or earlier when the verdict is in (on a slow Hub it comes long before
+    // `load`): a loading skeleton is not worth a moment of the Hub's load, the verdict is.
+    await Promise.race([pageLoaded(document, signal), somethingToShow]);
     const placement = await waitForElement(document, () => panelPlacement(document), { signal, timeoutMs: 8000 });
     if (!placement || signal.aborted) return;
 

@@ -55,6 +55,17 @@ export interface HubRepositoryOptions {
   maxDepth?: number;
 }
 
+export interface LineageOptions {
+  pageModel?: unknown;
+  pageChildrenCount?: Partial<Record<Relation, number>>;
+  maxDepth?: number;
+  /**
+   * Called once the parents the page's props name have answered, before the rest of the lineage (the
+   * model's own call, older ancestors): enough for the license verdict.
+   */
+  onParents?: (model: HubModel, parents: Lineage['parents']) => void;
+}
+
 export interface HubRepository {
   /**
    * A model with its children counts and sha. `pageModel` is the raw `model` object of the page's
@@ -67,10 +78,7 @@ export interface HubRepository {
   getAllChildren(parentId: string): Promise<HubResult<{ models: HubModel[]; hasMore: boolean }>>;
   /** README statistics; pass the model's sha so the answer is cached for good. */
   getCardStats(id: string, sha?: string, opts?: { private?: boolean; path?: string }): Promise<HubResult<CardStats>>;
-  getLineage(
-    id: string,
-    opts?: { pageModel?: unknown; pageChildrenCount?: Partial<Record<Relation, number>>; maxDepth?: number },
-  ): Promise<HubResult<Lineage>>;
+  getLineage(id: string, opts?: LineageOptions): Promise<HubResult<Lineage>>;
   /** The first parent's other children (one page); null when the model has no parent. */
   getSiblings(model: HubModel, opts?: { max?: number }): Promise<HubResult<SiblingsSample | null>>;
   /**
@@ -409,10 +417,19 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
     );
   }
 
-  async function getLineage(
-    id: string,
-    lineageOpts: { pageModel?: unknown; pageChildrenCount?: Partial<Record<Relation, number>>; maxDepth?: number } = {},
-  ): Promise<HubResult<Lineage>> {
+  async function getLineage(id: string, lineageOpts: LineageOptions = {}): Promise<HubResult<Lineage>> {
+    // The page's props already name the parents: their calls go out first, so the license verdict needs one
+    // round trip (a cold client's lone quota-probing request is one of them) and the model's own call runs
+    // beside them instead of before them.
+    const page = lineageOpts.pageModel === undefined || !isModelId(id) ? null : modelFromPage(lineageOpts.pageModel, id);
+    const early = new Map<string, Promise<HubResult<HubModel>>>();
+    for (const ref of page?.parents ?? []) if (!early.has(modelKey(ref.id))) early.set(modelKey(ref.id), fetchModel(ref.id));
+    const onParents = lineageOpts.onParents;
+    if (page && onParents && page.parents.length) {
+      void Promise.all(page.parents.map(async (ref) => ({ ref, result: await early.get(modelKey(ref.id))! })))
+        .then((parents) => onParents(page, parents))
+        .catch(() => undefined);
+    }
     const self = await getModel(id, { pageModel: lineageOpts.pageModel, pageChildrenCount: lineageOpts.pageChildrenCount });
     // Too old to serve silently, but when the Hub cannot answer, old data beats an error: the lineage is
     // built from it and handed back as the failure's `cached` value, with its age.
@@ -431,7 +448,7 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
 
     const parents = await Promise.all(
       model.parents.map(async (ref) => {
-        const result = await fetchModel(ref.id);
+        const result = await (early.get(modelKey(ref.id)) ?? fetchModel(ref.id));
         note(result);
         return { ref, result };
       }),

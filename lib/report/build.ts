@@ -8,14 +8,15 @@ import {
   modelTraits,
   siblingSimilarity,
 } from '../drift';
+import type { ModelTraits } from '../drift/types';
 import { isRelation } from '../hub/parse';
 import type { HubRepository } from '../hub/repository';
-import type { CardStats, HubError, HubModel, HubResult, Relation } from '../hub/types';
+import type { CardStats, HubError, HubModel, HubResult, Lineage, ParentRef, Relation } from '../hub/types';
 import { RELATIONS } from '../hub/types';
 import { licenseUrl } from './license-links';
 import { withLicenseChanges } from './lineage';
 import { buildObligations } from './obligations';
-import { errorReport, type FamilyReport, type ModelReport, type ParentReport } from './types';
+import { errorReport, loadingReport, type FamilyReport, type ModelReport, type ParentReport } from './types';
 
 const MIN_FAMILY_FOR_STATS = 3;
 
@@ -74,6 +75,32 @@ async function cardResultOf(repo: HubRepository, model: HubModel, freshness: Fre
   return { card: taken.value, error: taken.value ? undefined : taken.error };
 }
 
+function parentReport(ref: ParentRef, childTraits: ModelTraits, parent?: HubModel, card?: CardStats, error?: HubError): ParentReport {
+  if (!parent) return { id: ref.id, relation: ref.relation, error };
+  const traits = modelTraits(parent, card);
+  return { id: parent.id, relation: ref.relation, traits, diff: diffTraits(traits, childTraits), licenseUrl: licenseUrl(parent) };
+}
+
+/**
+ * The first, partial report: the page's model against its parents' metadata (license, languages, task),
+ * without model cards. Still `loading`; the full report follows.
+ */
+export function verdictReport(id: string, model: HubModel, parentResults: Lineage['parents']): ModelReport {
+  const traits = modelTraits(model);
+  const parents = parentResults.map(({ ref, result }) =>
+    parentReport(ref, traits, result.ok ? result.value : result.cached?.value, undefined, result.ok ? undefined : result.error),
+  );
+  const diffs = parents.flatMap((p) => (p.diff ? [p.diff] : []));
+  return {
+    ...loadingReport(id),
+    partial: 'verdict',
+    traits,
+    parents,
+    summary: diffs.length ? badgeSummary(diffs) : undefined,
+    childrenCount: model.childrenCount,
+  };
+}
+
 export async function buildModelReport(
   repo: HubRepository,
   options: BuildOptions,
@@ -81,7 +108,17 @@ export async function buildModelReport(
 ): Promise<void> {
   const { id, signal } = options;
   const freshness = new Freshness();
-  const lineageResult = await repo.getLineage(id, { pageModel: options.pageModel, pageChildrenCount: options.pageChildrenCount });
+  let lineageKnown = false;
+  const lineageResult = await repo.getLineage(id, {
+    pageModel: options.pageModel,
+    pageChildrenCount: options.pageChildrenCount,
+    // The license verdict first: the page's own traits against the parents' metadata, while the cards,
+    // older ancestors and obligations are still on their way.
+    onParents: (model, parents) => {
+      if (!lineageKnown && !signal?.aborted) emit(verdictReport(id, model, parents));
+    },
+  });
+  lineageKnown = true;
   const lineage = freshness.take(lineageResult);
   if (signal?.aborted) return;
   if (!lineage.value) {
@@ -103,17 +140,7 @@ export async function buildModelReport(
   if (signal?.aborted) return;
 
   const traits = modelTraits(model, ownCard);
-  const parents: ParentReport[] = parentEntries.map(({ ref, model: parent, error, card }) => {
-    if (!parent) return { id: ref.id, relation: ref.relation, error };
-    const pt = modelTraits(parent, card);
-    return {
-      id: parent.id,
-      relation: ref.relation,
-      traits: pt,
-      diff: diffTraits(pt, traits),
-      licenseUrl: licenseUrl(parent),
-    };
-  });
+  const parents = parentEntries.map(({ ref, model: parent, error, card }) => parentReport(ref, traits, parent, card, error));
 
   const obligations = await buildObligations(repo, {
     model,

@@ -73,6 +73,11 @@ export interface ModelReport {
   notices: string[];
   /** Set by the view's subscription between the user's refresh and the refreshed report. */
   refreshing?: boolean;
+  /**
+   * `verdict`: a first report while still loading — the parents and the license verdict from metadata only
+   * (no model cards, chain beyond the parents, obligations or family yet).
+   */
+  partial?: 'verdict';
   /** What this model owes its ancestors' licenses, checked against public data (absent for roots). */
   obligations?: ObligationsReport;
 }

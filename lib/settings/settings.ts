@@ -58,6 +58,22 @@ export async function readToken(): Promise<string | undefined> {
   }
 }
 
+/**
+ * `readToken`, read once and then kept in step with storage: every Hub request asks for the token, and a
+ * storage read per request would sit in front of each of them.
+ */
+export function watchedToken(): () => Promise<string | undefined> {
+  let current: Promise<string | undefined> | null = null;
+  try {
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && TOKEN_KEY in changes) current = null;
+    });
+  } catch {
+    return readToken; // no change events: read every time
+  }
+  return () => (current ??= readToken());
+}
+
 export async function writeToken(token: string | undefined): Promise<void> {
   if (token && token.trim()) await browser.storage.local.set({ [TOKEN_KEY]: token.trim() });
   else await browser.storage.local.remove(TOKEN_KEY);

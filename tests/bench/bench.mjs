@@ -24,6 +24,7 @@ import {
   navigationTiming,
   panelSettled,
   scriptCpu,
+  verdictShown,
   waitInPage,
   writeControlExtension,
 } from './lib/browsers.mjs';
@@ -48,6 +49,8 @@ const LOAD_PAGES = [
   { key: 'listing', label: '30-card listing (warm cache)', path: LISTING },
   { key: 'dataset', label: 'dataset page (no feature)', path: '/datasets/akariasai/PopQA' },
 ];
+/** Latencies per Hub request at which the cold license verdict is timed (issue 13: one round trip). */
+const VERDICT_LATENCIES = [50, 200];
 const TARGETS = {
   contentScriptGzip: { op: '<=', value: 30 * 1024, label: '≤ 30 KB (30,720 B)' },
   warmModelRequests: { op: '<=', value: 0 },
@@ -115,9 +118,9 @@ const buildTimes = Object.fromEntries(contentScriptFiles.map((file) => [file, fs
 
 // A watchdog so a hung browser cannot keep the bench (or CI) waiting.
 const watchdog = setTimeout(() => {
-  console.error('bench: gave up after 6 minutes (something hung); no results written.');
+  console.error('bench: gave up after 12 minutes (something hung); no results written.');
   process.exit(3);
-}, 6 * 60_000);
+}, 12 * 60_000);
 
 /** @type {import('./lib/report.mjs').Row[]} */
 const rows = [];
@@ -396,6 +399,62 @@ if (!fatal) {
           rows.push(breakdownRow('panel-cold-split', name, 'cold', runs.cold));
         },
       );
+    }
+
+    // ---- 3a. the cold license verdict: one round trip after the content script starts --------------
+    {
+      const name = `Cold license verdict (${MODEL})`;
+      const expected = VERDICT_LATENCIES.flatMap((l) => [[`verdict-running-${l}-median`, `L=${l}, background running`], [`verdict-stopped-${l}-median`, `L=${l}, background stopped`]]);
+      await section(name, expected, async () => {
+        const visit = async () => {
+          const page = await openPage(session.context);
+          const from = hub.requests.length;
+          await page.goto(`${HUB}/${MODEL}`, { waitUntil: 'domcontentloaded' });
+          await waitInPage(page, verdictShown, undefined, { message: 'license verdict', timeout: 20_000 });
+          const verdict = await page.evaluate(() => document.querySelector('[data-hf-drift="panel"]')?.getAttribute('data-license-verdict'));
+          // Let this page's requests end before the next run clears the cache.
+          await waitInPage(page, panelSettled, undefined, { message: 'panel ready', timeout: 20_000 });
+          const marks = await marksOf(page);
+          const origin = await page.evaluate(() => performance.timeOrigin);
+          const calls = await settledCalls(from);
+          await page.close();
+          // Where the time goes: until the first API request reaches the Hub, the Hub's answer, after it.
+          const firstApi = calls.find((c) => c.kind === 'api');
+          const sentAt = firstApi ? firstApi.at - (origin + marks.start) : null;
+          return { ms: marks.verdict - marks.start, readyMs: marks.panelReady - marks.start, verdict, sentAt, firstPath: firstApi?.pathname };
+        };
+        const results = {};
+        try {
+          for (const latency of VERDICT_LATENCIES) {
+            hub.setLatency(latency);
+            const running = [];
+            const stopped = [];
+            for (let i = 0; i < options.runs; i += 1) {
+              // Cache emptied, the background kept alive (it knows the Hub's quota already).
+              await optionsPage.evaluate(() => browser.runtime.sendMessage({ type: 'cache-clear' }));
+              running.push(await visit());
+              await coldStart();
+              stopped.push(await visit());
+            }
+            results[latency] = { running, stopped };
+            progress(`verdict at L=${latency}: ${Math.round(median(running.map((r) => r.ms)))} ms with the background running, ${Math.round(median(stopped.map((r) => r.ms)))} ms after it was stopped (verdict ${running[0].verdict})`);
+            for (const [variant, runs, allowance] of [['running', running, 60], ['stopped', stopped, 150]]) {
+              const ms = median(runs.map((r) => r.ms));
+              rows.push({
+                id: `verdict-${variant}-${latency}-median`, section: name,
+                label: `cold: start → license verdict, L = ${latency} ms, background ${variant === 'running' ? 'running' : 'stopped first'} (median of ${runs.length})`,
+                unit: 'ms', value: round(ms, 1), target: { op: '<=', value: latency + allowance, label: `≤ L + ${allowance} = ${latency + allowance} ms` },
+                display: `${Math.round(ms)} ms (${(ms / latency).toFixed(2)} × L; p90 ${Math.round(percentile(runs.map((r) => r.ms), 90))} ms)`,
+                note: `verdict shown: ${[...new Set(runs.map((r) => r.verdict))].join(', ')}; the first request (${runs[0].firstPath}) reached the Hub ${Math.round(median(runs.map((r) => r.sentAt ?? NaN)))} ms after the start, the verdict was on screen ${Math.round(median(runs.map((r) => r.ms - (r.sentAt ?? NaN) - latency)))} ms after its answer left the Hub; panel ready (cards, ancestors, obligations) at ${Math.round(median(runs.map((r) => r.readyMs)))} ms`,
+                detail: { samples: runs.map((r) => round(r.ms, 1)) },
+              });
+            }
+          }
+        } finally {
+          hub.setLatency(options.latency);
+        }
+        details[name] = results;
+      });
     }
 
     // ---- 3b. main-thread time inside the content script (the cache is warm from the model page runs) -----

@@ -92,10 +92,13 @@ export async function waitInPage(page, fn, arg, { timeout = 20_000, message = 'c
 /** The extension's User Timing marks (and the control extension's), relative to navigation start. */
 const readMarks = (controlMark) => {
   const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
-  return { start: at('hf-drift:start'), panelReady: at('hf-drift:panel-ready'), controlStart: at(controlMark) };
+  return { start: at('hf-drift:start'), verdict: at('hf-drift:license-verdict'), panelReady: at('hf-drift:panel-ready'), controlStart: at(controlMark) };
 };
 
 export const marksOf = (page) => page.evaluate(readMarks, CONTROL_MARK);
+
+/** Time of the license-verdict mark once the panel shows the verdict. */
+export const verdictShown = () => performance.getEntriesByName('hf-drift:license-verdict')[0]?.startTime ?? null;
 
 /** The panel's state once it has left `loading`. */
 export const panelSettled = () => {

@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ModelReport } from '../../../lib/report/types';
 import { buildModelReport } from '../../../lib/report/build';
+import { licenseVerdict } from '../../../lib/report/verdict';
 import { build, costOf, HOUR, pageModel, START, useHarness, type Harness } from './support';
 
 const SKY = 'skyforge/Sky-Chat-8B';
@@ -30,9 +31,10 @@ describe('a fine-tune that relaxed its license: skyforge/Sky-Chat-8B', () => {
   it('shows the parent, the relaxed license with the Llama obligation, narrowed languages and the chain to the root', async () => {
     const props = await pageModel(h.hub, SKY);
     const reports = await build(h.repo, { id: SKY, pageModel: props });
-    expect(reports).toHaveLength(2);
+    // The early verdict, the full report, the family.
+    expect(reports.map((r) => [r.state, r.partial])).toEqual([['loading', 'verdict'], ['ready', undefined], ['ready', undefined]]);
 
-    const report = first(reports);
+    const report = reports[1];
     expect(report).toMatchObject({ id: SKY, state: 'ready', stale: false, fetchedAt: START, familyPending: true });
     expect(report.error).toBeUndefined();
     expect(report.parents.map((p) => [p.id, p.relation])).toEqual([[INSTRUCT, 'finetune']]);
@@ -140,6 +142,57 @@ describe('a fine-tune that relaxed its license: skyforge/Sky-Chat-8B', () => {
     expect(report.stale).toBe(true);
     expect(report.fetchedAt).toBe(START);
     expect(report.parents.map((p) => p.id)).toEqual([INSTRUCT]);
+  });
+});
+
+describe('the license verdict comes first, from the page and one round trip', () => {
+  /** Reports as emitted, each with the Hub paths requested by then. */
+  async function emitted(id: string) {
+    const props = await pageModel(h.hub, id);
+    h.hub.resetRequests();
+    const seen: { report: ModelReport; requested: string[] }[] = [];
+    await buildModelReport(h.repo, { id, pageModel: props }, (report) =>
+      seen.push({ report: structuredClone(report), requested: h.hub.requests.map((r) => decodeURIComponent(r.pathname)) }),
+    );
+    return seen;
+  }
+
+  it('Sky-Chat: the parent is asked first, and the relaxation is reported before any README or older ancestor', async () => {
+    const [early, full] = await emitted(SKY);
+    expect(early.report).toMatchObject({ state: 'loading', partial: 'verdict' });
+    expect(licenseVerdict(early.report)).toBe('relaxed');
+    expect(early.report.parents[0].diff?.license.kind).toBe('relaxed');
+    // Metadata drift is there; what needs the cards is not claimed yet.
+    expect(early.report.summary?.flags).toEqual(expect.arrayContaining(['license-relaxed', 'language-narrowed']));
+    expect(early.report.summary?.flags).not.toContain('card-shrank');
+    expect(early.requested[0]).toBe(`/api/models/${INSTRUCT}`);
+    expect(early.requested.filter((p) => p.includes('/resolve/') || p === `/api/models/${BASE}`)).toEqual([]);
+    // The full report agrees with the early verdict.
+    expect(full.report.state).toBe('ready');
+    expect(licenseVerdict(full.report)).toBe('relaxed');
+    expect(full.report.parents[0].diff?.license).toEqual(early.report.parents[0].diff?.license);
+  });
+
+  it('a faithful fine-tune gets the verdict "same" early, a vanished parent "unknown", a merge both parents', async () => {
+    const [northwind] = await emitted('northwind/Llama-3.1-8B-Instruct-Support');
+    expect([northwind.report.partial, licenseVerdict(northwind.report)]).toEqual(['verdict', 'same']);
+    const [orphan] = await emitted('orphan-works/orphan-7b-ft');
+    expect([orphan.report.partial, licenseVerdict(orphan.report)]).toEqual(['verdict', 'unknown']);
+    expect(orphan.report.parents[0]).toMatchObject({ id: 'vanished-org/vanished-7b', error: { kind: 'not-found' } });
+    const [merge] = await emitted('mergekit-fans/Llama-3.1-SkyNorth-Merge-8B');
+    expect(merge.report.parents.map((p) => p.diff?.license.kind)).toEqual(['relaxed', 'same']);
+    expect(licenseVerdict(merge.report)).toBe('relaxed');
+  });
+
+  it('without the page\'s props (the popup) there is no early report: the parents are not known before the model', async () => {
+    const reports = await build(h.repo, { id: SKY });
+    expect(reports.some((r) => r.partial)).toBe(false);
+  });
+
+  it('a root model has no early report to make (the full one says "root")', async () => {
+    const reports = await build(h.repo, { id: BASE, pageModel: await pageModel(h.hub, BASE) });
+    expect(reports.some((r) => r.partial)).toBe(false);
+    expect(licenseVerdict(reports[0])).toBe('root');
   });
 });
 
