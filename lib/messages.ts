@@ -52,8 +52,10 @@ export interface ReportSubscribe {
   pageModel?: unknown;
   /** Skip the cache (the user pressed refresh). */
   refresh?: boolean;
-  /** Compute family statistics (off when the user switched them off). */
+  /** Compute family statistics (off when the user switched them off); absent: as the user's switch says. */
   familyStats?: boolean;
+  /** A feature switch that must be on, or the background does nothing for this subscription. */
+  requires?: 'panel' | 'badges' | 'familyStats';
   /** How many times this view asked for a refresh; pushes echo it. */
   generation?: number;
   /** Children counts the page's Model tree shows (optional): with `pageModel`, they spare the model's own request. */

@@ -96,28 +96,37 @@ export function DriftPanel({ report, onRefresh, defaultOpen = false, idPrefix = 
       )}
       {canOpen && (
         <div id={detailsId} class="details" hidden={!open}>
-          {report.parents
-            .filter((p) => p.diff && (p.diff.license.kind === 'relaxed' || p.diff.license.kind === 'tightened'))
-            .map((parent) => (
-              <LicenseNote key={parent.id} parent={parent} />
-            ))}
-          <Obligations obligations={report.obligations} />
-          <Lineage report={report} />
-          {report.parents.some((p) => p.diff) && <TraitComparison report={report} idPrefix={idPrefix} />}
-          <Children report={report} />
-          <Family report={report} />
-          <Similarity report={report} />
-          <ExportBomButton id={report.id} />
-          {report.notices.length > 0 && (
-            <ul class="notices">
-              {report.notices.map((notice) => (
-                <li key={notice}>{notice}</li>
-              ))}
-            </ul>
-          )}
+          {open && <Details report={report} idPrefix={idPrefix} />}
         </div>
       )}
     </section>
+  );
+}
+
+/** Rendered only once opened: most visits never open them, and the page should not pay for them. */
+function Details({ report, idPrefix }: { report: ModelReport; idPrefix: string }) {
+  return (
+    <>
+      {report.parents
+        .filter((p) => p.diff && (p.diff.license.kind === 'relaxed' || p.diff.license.kind === 'tightened'))
+        .map((parent) => (
+          <LicenseNote key={parent.id} parent={parent} />
+        ))}
+      <Obligations obligations={report.obligations} />
+      <Lineage report={report} />
+      {report.parents.some((p) => p.diff) && <TraitComparison report={report} idPrefix={idPrefix} />}
+      <Children report={report} />
+      <Family report={report} />
+      <Similarity report={report} />
+      <ExportBomButton id={report.id} />
+      {report.notices.length > 0 && (
+        <ul class="notices">
+          {report.notices.map((notice) => (
+            <li key={notice}>{notice}</li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 

@@ -15,8 +15,9 @@ import { buildModelReport } from '../report/build';
 import { familyExport } from '../report/export';
 import { exportBom } from '../report/bom-export';
 import { searchWithBadges, recentWithBadges } from '../report/search';
+import { nothingNew } from '../report/sameness';
 import { errorReport, type CacheStatsView, type ModelReport } from '../report/types';
-import { readCacheSettings, readToken, watchedToken } from '../settings/settings';
+import { readCacheSettings, readToken, watchedSwitches, watchedToken, type FeatureSwitches } from '../settings/settings';
 import { forgetReports, recallReport, rememberReport, reportKey } from './report-memory';
 import { FAMILY_PORT, openFamilyExplorer, serveFamilyCrawl } from './family-port';
 
@@ -29,6 +30,8 @@ export function startBackground(): void {
   const cache = openDriftCache();
   const repo = createHubRepository({ client, cache, cardStats: cardStatsFromReadme });
   const viewedTabs = new Map<number, { id: string; at: number }>();
+  const switches = watchedSwitches();
+  void switches(); // read while the worker starts, not when the first view asks
 
   const applyCacheSettings = async () => {
     const { ttlHours } = await readCacheSettings();
@@ -39,7 +42,7 @@ export function startBackground(): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === FAMILY_PORT) return serveFamilyCrawl(repo, port, ready);
     if (port.name !== REPORT_PORT) return;
-    servePanel(repo, port, ready, (id) => {
+    servePanel(repo, port, ready, switches, (id) => {
       const tabId = port.sender?.tab?.id;
       if (tabId !== undefined) viewedTabs.set(tabId, { id, at: Date.now() });
     });
@@ -129,6 +132,7 @@ function servePanel(
   repo: HubRepository,
   port: ReturnType<typeof browser.runtime.connect>,
   ready: Promise<void>,
+  switches: () => Promise<FeatureSwitches>,
   onViewed: (id: string) => void,
 ): void {
   let subscription: ReportSubscribe | null = null;
@@ -139,12 +143,16 @@ function servePanel(
   /** A freshly built report went out: a remembered one arriving later must not replace it. */
   let builtReportSent = false;
   let rememberedSent = false;
+  let closed = false;
   /** Between a refresh request and its build: cache updates must not trigger a build from old data. */
   let refreshesPending = 0;
 
   const idsOf = (report: ModelReport) =>
     [report.id, ...report.parents.map((p) => p.id), ...report.chain.map((c) => c.id)].map(modelKey);
 
+  /** What the view shows now (as sent). */
+  let shownReport: ModelReport | undefined;
+  let shownGeneration = -1;
   const post = (report: ModelReport, generation: number) => {
     // Rate limited: try again when the Hub said it would accept requests, while the view stays open.
     clearTimeout(retryTimer);
@@ -153,6 +161,10 @@ function servePanel(
       retryTimer = setTimeout(build, wait + Math.random() * 1000);
     }
     shownIds = new Set(idsOf(report));
+    // Equal to what the view shows (a warm visit's build confirming the remembered report): no redraw.
+    if (generation === shownGeneration && nothingNew(shownReport, report)) return;
+    shownReport = report;
+    shownGeneration = generation;
     try {
       port.postMessage({ report, generation } satisfies ReportPush);
     } catch {
@@ -207,8 +219,16 @@ function servePanel(
   });
 
   port.onMessage.addListener((message: unknown) => {
-    const request = message as ReportSubscribe;
-    if (!request || typeof request.id !== 'string') return;
+    const asked = message as ReportSubscribe;
+    if (!asked || typeof asked.id !== 'string') return;
+    // The view may ask before it has read the switches: what the user switched off costs nothing here.
+    void switches().then((on) => {
+      if (closed || (asked.requires && !on[asked.requires])) return;
+      accept(asked.familyStats === undefined ? { ...asked, familyStats: on.familyStats } : asked);
+    });
+  });
+
+  function accept(request: ReportSubscribe) {
     subscription = request;
     onViewed(request.id);
     const key = reportKey(request.id, request.familyStats !== false);
@@ -240,8 +260,10 @@ function servePanel(
       }
     });
     build();
-  });
+  }
+
   port.onDisconnect.addListener(() => {
+    closed = true;
     controller?.abort();
     clearTimeout(rebuildTimer);
     clearTimeout(retryTimer);

@@ -8,7 +8,8 @@ export interface FeatureContext {
   document: Document;
   /** Aborted when the page navigates away or the extension is reloaded. */
   signal: AbortSignal;
-  switches: FeatureSwitches;
+  /** The user's feature switches (already read, and on, unless the feature `startsBeforeSwitches`). */
+  switches: Promise<FeatureSwitches>;
 }
 
 export interface Feature {
@@ -17,6 +18,12 @@ export interface Feature {
   include: ReadonlyArray<(url: URL) => boolean>;
   /** Setting that switches the feature off (off = no work and no requests). */
   switch?: keyof FeatureSwitches;
+  /**
+   * Starts while the switches are still being read (a storage round trip is the slowest step before the
+   * first request): the background, which knows the switches too, refuses this feature's requests when
+   * its switch is off, and init shows nothing before `switches` said on.
+   */
+  startsBeforeSwitches?: boolean;
   init(ctx: FeatureContext): void | Promise<void>;
 }
 
@@ -59,20 +66,26 @@ export function createFeatureRunner(features: readonly Feature[], deps: FeatureR
       const applicable = features.filter((f) => featureApplies(f, url));
       // Pages where nothing applies cost nothing: no storage read, no message, no DOM work.
       if (!applicable.length) return [];
-      const switches = await deps.readSwitches();
-      if (controller.signal.aborted) return [];
-      const started: string[] = [];
-      for (const feature of applicable) {
-        if (feature.switch && !switches[feature.switch]) continue;
-        started.push(feature.id);
+      const switchesRead = deps.readSwitches();
+      const start = (feature: Feature) => {
         try {
           // Not awaited in sequence: one slow or failing feature must not hold back the others.
-          Promise.resolve(feature.init({ url, document, signal: controller.signal, switches })).catch((error) =>
+          Promise.resolve(feature.init({ url, document, signal: controller.signal, switches: switchesRead })).catch((error) =>
             deps.report(feature.id, error),
           );
         } catch (error) {
           deps.report(feature.id, error);
         }
+      };
+      const early = applicable.filter((f) => f.startsBeforeSwitches);
+      for (const feature of early) start(feature);
+      const switches = await switchesRead;
+      if (controller.signal.aborted) return [];
+      const started = early.filter((f) => !f.switch || switches[f.switch]).map((f) => f.id);
+      for (const feature of applicable) {
+        if (feature.startsBeforeSwitches || (feature.switch && !switches[feature.switch])) continue;
+        started.push(feature.id);
+        start(feature);
       }
       return started;
     },

@@ -52,6 +52,7 @@ export const modelPanel: Feature = {
   id: 'model-panel',
   include: [isModelPage],
   switch: 'panel',
+  startsBeforeSwitches: true,
   async init({ url, document, signal, switches }) {
     const urlId = modelIdFromUrl(url);
     if (!urlId) return;
@@ -87,7 +88,8 @@ export const modelPanel: Feature = {
     const pageChildrenCount = props ? (treeCountsOrNothing(document, id) ?? undefined) : undefined;
     let showNow!: () => void;
     const somethingToShow = new Promise<void>((resolve) => (showNow = resolve));
-    const subscription = subscribeReport({ id, pageModel: props?.model, familyStats: switches.familyStats, pageChildrenCount }, (next) => {
+    // Family statistics follow the user's switch, which the background reads itself.
+    const subscription = subscribeReport({ id, pageModel: props?.model, pageChildrenCount, requires: 'panel' }, (next) => {
       report = next;
       if (report.state === 'error' || licenseVerdict(report)) showNow();
       draw();
@@ -96,6 +98,10 @@ export const modelPanel: Feature = {
       subscription.refresh();
     }
     signal.addEventListener('abort', () => subscription.close(), { once: true });
+    if (!(await switches).panel || signal.aborted) {
+      subscription.close(); // switched off: the background refused the subscription anyway
+      return;
+    }
 
     // Drawn once the page has loaded, or earlier when the verdict is in (on a slow Hub it comes long before
     // `load`): a loading skeleton is not worth a moment of the Hub's load, the verdict is.

@@ -59,20 +59,24 @@ export async function readToken(): Promise<string | undefined> {
 }
 
 /**
- * `readToken`, read once and then kept in step with storage: every Hub request asks for the token, and a
- * storage read per request would sit in front of each of them.
+ * A setting read once and then kept in step with storage, for the background: it asks for the token on
+ * every Hub request and for the switches on every view, and a storage read each time would sit in front
+ * of all of them.
  */
-export function watchedToken(): () => Promise<string | undefined> {
-  let current: Promise<string | undefined> | null = null;
+function watched<T>(key: string, read: () => Promise<T>): () => Promise<T> {
+  let current: Promise<T> | null = null;
   try {
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && TOKEN_KEY in changes) current = null;
+      if (area === 'local' && key in changes) current = null;
     });
   } catch {
-    return readToken; // no change events: read every time
+    return read; // no change events: read every time
   }
-  return () => (current ??= readToken());
+  return () => (current ??= read());
 }
+
+export const watchedToken = () => watched(TOKEN_KEY, readToken);
+export const watchedSwitches = () => watched(SWITCHES_KEY, readSwitches);
 
 export async function writeToken(token: string | undefined): Promise<void> {
   if (token && token.trim()) await browser.storage.local.set({ [TOKEN_KEY]: token.trim() });

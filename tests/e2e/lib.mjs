@@ -26,12 +26,29 @@ export async function waitForPanel(page, { state, timeout = 20_000 } = {}) {
   );
 }
 
+/**
+ * Opens the panel's details as a user would (they are drawn only once opened) and lets the panel render.
+ * Returns false when there is no toggle (the panel is loading or shows an error).
+ */
+export async function openDetails(page) {
+  return page.evaluate(async () => {
+    const toggle = document.querySelector('[data-hf-drift="panel"]')?.shadowRoot?.querySelector('.details-toggle');
+    if (!toggle) return false;
+    if (toggle.getAttribute('aria-expanded') === 'false') toggle.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return true;
+  });
+}
+
 /** Waits until the panel's family statistics are computed (second push). */
 export async function waitForFamily(page, timeout = 20_000) {
+  await openDetails(page);
   return page.waitFor(
     () => {
       const root = document.querySelector('[data-hf-drift="panel"]')?.shadowRoot;
-      return root && !root.textContent.includes('Sampling the family') ? true : null;
+      // The family block is in the details; a re-render after a refresh may have closed nothing, but be sure.
+      if (root?.querySelector('.details-toggle[aria-expanded="false"]')) root.querySelector('.details-toggle').click();
+      return root && root.querySelector('.details:not([hidden])') && !root.textContent.includes('Sampling the family') ? true : null;
     },
     undefined,
     { timeout, message: 'family statistics' },
@@ -40,6 +57,7 @@ export async function waitForFamily(page, timeout = 20_000) {
 
 /** Reads the panel's DOM contract from inside its open shadow root. */
 export async function panelFacts(page) {
+  await openDetails(page);
   return page.evaluate(() => {
     const host = document.querySelector('[data-hf-drift="panel"]');
     const root = host?.shadowRoot;

@@ -110,7 +110,8 @@ export const panelSettled = () => {
 export const familySettled = () => {
   const root = document.querySelector('[data-hf-drift="panel"]')?.shadowRoot;
   const state = document.querySelector('[data-hf-drift="panel"]')?.getAttribute('data-state');
-  return !!root && state !== 'loading' && !root.textContent.includes('Sampling the family');
+  root?.querySelector('.details-toggle[aria-expanded="false"]')?.click(); // the family block is in the details
+  return !!root && state !== 'loading' && !!root.querySelector('.details:not([hidden])') && !root.textContent.includes('Sampling the family');
 };
 
 /**
@@ -142,6 +143,8 @@ export const installWatchers = () => {
       watchedRoot = root;
       new MutationObserver(checkFamily).observe(root, { childList: true, subtree: true, characterData: true });
     }
+    // The family statistics are in the details, drawn once opened: open them as a reader would.
+    root.querySelector('.details-toggle[aria-expanded="false"]')?.click();
     if (marks.family || !root.querySelector('[data-family-stats]') || root.textContent.includes('Sampling the family')) return;
     marks.family = {
       at: performance.now(),

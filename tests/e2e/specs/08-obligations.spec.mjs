@@ -1,9 +1,10 @@
 // Issue 11: upstream obligations in the panel (DOM contract `[data-obligation][data-status][data-license]`),
 // the license-undeclared flag, and the new badge flags on listings.
-import { assert, HUB, badgeFacts, hubCalls, openModel, sleep } from '../lib.mjs';
+import { assert, HUB, badgeFacts, hubCalls, openDetails, openModel, sleep } from '../lib.mjs';
 
 /** Obligation lines of the panel, with their evidence text, in document order. */
 async function obligationFacts(page) {
+  await openDetails(page); // the duties are listed in the details
   return page.evaluate(() => {
     const root = document.querySelector('[data-hf-drift="panel"]')?.shadowRoot;
     if (!root) return null;

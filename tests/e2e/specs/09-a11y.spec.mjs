@@ -25,7 +25,8 @@ export default {
       async run({ session, browserName }) {
         for (const path of ['/skyforge/Sky-Chat-8B', '/openfort/Fortress-13B-chat', '/meta-llama/Llama-3.1-8B-Instruct']) {
           const { page } = await openModel(session, path);
-          await waitForFamily(page);
+          await waitForFamily(page); // opens the details to see the family block
+          await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.details-toggle').click(), PANEL);
           for (const dark of [false, true]) {
             await setHubTheme(page, dark);
             const theme = dark ? 'dark' : 'light';

@@ -69,9 +69,13 @@ function checkSkyChatBom(file) {
 
 /** Clicks the export button inside a shadow root found by `hostSelector`. */
 function clickExport(page, hostSelector) {
-  return page.evaluate((selector) => {
+  return page.evaluate(async (selector) => {
     const root = document.querySelector(selector).shadowRoot;
-    root.querySelector('.details-toggle[aria-expanded="false"]')?.click();
+    const toggle = root.querySelector('.details-toggle[aria-expanded="false"]');
+    if (toggle) {
+      toggle.click();
+      await new Promise((resolve) => setTimeout(resolve, 0)); // the details are drawn once opened
+    }
     root.querySelector('[data-action="export-bom"]').click();
   }, hostSelector);
 }

@@ -43,6 +43,24 @@ describe('feature runner', () => {
     expect(badges).not.toHaveBeenCalled();
   });
 
+  it('a feature that starts before the switches are read is not held back by the storage read', async () => {
+    let answer!: (switches: typeof DEFAULT_SWITCHES) => void;
+    const d = { readSwitches: vi.fn(() => new Promise<typeof DEFAULT_SWITCHES>((resolve) => (answer = resolve))), report: vi.fn() };
+    const seen: Promise<typeof DEFAULT_SWITCHES>[] = [];
+    const early: Feature = { id: 'panel', include: [isModelPage], switch: 'panel', startsBeforeSwitches: true, init: ({ switches }) => void seen.push(switches) };
+    const later = vi.fn();
+    const runner = createFeatureRunner([early, feature('other', [isModelPage], later, 'badges')], d);
+    const started = runner.run('https://huggingface.co/a/b', document);
+    await Promise.resolve();
+    expect(seen).toHaveLength(1); // already running
+    expect(later).not.toHaveBeenCalled(); // an ordinary feature waits for its switch
+    answer({ ...DEFAULT_SWITCHES, panel: false });
+    // Switched off: not reported as started, and the feature learns it from the same read.
+    expect(await started).toEqual(['other']);
+    expect((await seen[0]).panel).toBe(false);
+    expect(later).toHaveBeenCalledOnce();
+  });
+
   it('a throwing feature is reported and does not stop the others', async () => {
     const d = deps();
     const other = vi.fn();

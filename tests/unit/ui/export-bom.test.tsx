@@ -114,6 +114,7 @@ describe('Export AI-BOM', () => {
   it('is in the panel details, for the model the panel shows', () => {
     const report: ModelReport = { id: ID, state: 'ready', stale: false, parents: [], chain: [], family: [], familyPending: false, notices: [] };
     render(<DriftPanel report={report} />);
+    fireEvent.click(document.querySelector('.details-toggle')!);
     const exportButton = document.querySelector('[data-action="export-bom"]');
     expect(exportButton?.closest('.details')).toBeTruthy();
   });

@@ -1,4 +1,4 @@
-import { cleanup, render } from '@testing-library/preact';
+import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DriftPanel } from '../../../components/panel/DriftPanel';
 import type { ObligationResult } from '../../../lib/drift/obligation-checks';
@@ -34,7 +34,7 @@ describe('Obligations block in the panel', () => {
       ...readyReport('skyforge/Sky-Chat-8B', 'meta-llama/Llama-3.1-8B-Instruct'),
       obligations: obligations([result({}), result({ key: 'license-copy', status: 'met', evidence: "the repository has 'LICENSE'", caveat: 'its text was not read' }), result({ key: 'notice', status: 'unknown', link: 'javascript:alert(1)' })]),
     };
-    const { container } = render(<DriftPanel report={report} />);
+    const { container } = render(<DriftPanel report={report} defaultOpen />);
     const lines = [...container.querySelectorAll('[data-obligation]')];
     expect(lines.map((el) => [el.getAttribute('data-obligation'), el.getAttribute('data-status'), el.getAttribute('data-license')])).toEqual([
       ['name-prefix', 'unmet', 'llama3.1'],
@@ -61,7 +61,7 @@ describe('Obligations block in the panel', () => {
         notes: ['The Hub sent no file list for this repository, so file checks could not run.'],
       }),
     };
-    const { container } = render(<DriftPanel report={report} />);
+    const { container } = render(<DriftPanel report={report} defaultOpen />);
     const flags = container.querySelectorAll('[data-flag="license-undeclared"]');
     expect(flags).toHaveLength(1);
     expect(flags[0].textContent).toContain('No license stated — Gemma Terms of Use terms apply');
@@ -71,9 +71,26 @@ describe('Obligations block in the panel', () => {
 
   it('says so when no ancestor license has catalogued duties, and shows no summary line', () => {
     const report = { ...readyReport('a/b', 'c/d'), obligations: obligations([], { headline: 'No upstream obligations to check' }) };
-    const { container } = render(<DriftPanel report={report} />);
+    const { container } = render(<DriftPanel report={report} defaultOpen />);
     expect(container.textContent).toContain("No ancestor's license asks anything this catalogue checks.");
     expect(container.querySelector('[data-obligations-summary]')).toBeNull();
+    expect(container.querySelector('[data-obligation]')).toBeNull();
+  });
+
+  it('the details (obligations, traits, family) are drawn only once opened, and stay drawn until closed', () => {
+    const report = { ...readyReport('skyforge/Sky-Chat-8B', 'meta-llama/Llama-3.1-8B-Instruct'), obligations: obligations([result({})]) };
+    const { container } = render(<DriftPanel report={report} />);
+    const toggle = container.querySelector<HTMLButtonElement>('.details-toggle')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(container.querySelector('[data-obligation]')).toBeNull();
+    // The summary line does not wait for them.
+    expect(container.querySelector('[data-obligations-summary]')?.textContent).toMatch(/unmet/);
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(container.querySelectorAll('[data-obligation]')).toHaveLength(1);
+    expect(container.querySelector<HTMLElement>('.details')!.hidden).toBe(false);
+    fireEvent.click(toggle);
+    expect(container.querySelector<HTMLElement>('.details')!.hidden).toBe(true);
     expect(container.querySelector('[data-obligation]')).toBeNull();
   });
 
