@@ -20,13 +20,14 @@ import { errorReport, type CacheStatsView, type ModelReport } from '../report/ty
 import { readCacheSettings, readToken, watchedSwitches, watchedToken, type FeatureSwitches } from '../settings/settings';
 import { forgetReports, recallReport, rememberReport, reportKey } from './report-memory';
 import { FAMILY_PORT, openFamilyExplorer, serveFamilyCrawl } from './family-port';
+import { sessionValue } from './session';
 
 const HOUR = 3_600_000;
 /** Longest wait before a rate-limited view asks again on its own (the Hub's window is 5 minutes). */
 const MAX_RETRY_WAIT_MS = 5 * 60_000;
 
 export function startBackground(): void {
-  const client = createHubClient({ getToken: watchedToken() });
+  const client = createHubClient({ getToken: watchedToken(), quotaMemory: sessionValue('hubQuota') });
   const cache = openDriftCache();
   const repo = createHubRepository({ client, cache, cardStats: cardStatsFromReadme });
   const viewedTabs = new Map<number, { id: string; at: number }>();

@@ -1,20 +1,14 @@
 // The last reports built, so a model page opened again shows its panel at once while the full build
 // (from the IndexedDB cache) confirms or updates it. Memory first; `storage.session` survives the Chrome
 // service worker being stopped between two visits (it is cleared when the browser closes).
-import { browser } from 'wxt/browser';
 import { modelKey } from '../hub/parse';
 import type { ModelReport } from '../report/types';
+import { sessionArea } from './session';
 
 const LIMIT = 20;
 const SESSION_KEY = 'recentReports';
 
 const memory = new Map<string, ModelReport>();
-
-type SessionArea = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void> };
-
-function sessionArea(): SessionArea | null {
-  return ((browser.storage as unknown as { session?: SessionArea }).session ?? null) as SessionArea | null;
-}
 
 export function reportKey(id: string, familyStats: boolean): string {
   return `${modelKey(id)}|${familyStats}`;

@@ -100,6 +100,28 @@ export interface HubClientOptions {
   backoffMs?: number;
   /** A 429 asking to wait at most this long is waited out and retried; longer waits are returned. */
   maxRetryWaitMs?: number;
+  /**
+   * Where the client keeps what it knows of the Hub's rate limits (its counts, our own sends, pauses), so
+   * a restarted background (Chrome stops an idle service worker) neither forgets the requests it made in
+   * this window nor has to learn the Hub's count again with a lone request.
+   */
+  quotaMemory?: QuotaMemory;
+}
+
+/** What the client knows of the Hub's rate limits; epoch ms throughout. */
+export interface QuotaState {
+  quota: Record<RateBucket, number>;
+  sent: Record<RateBucket, number[]>;
+  hubLeft: Partial<Record<RateBucket, { left: number; resetAt: number }>>;
+  silentUntil: Partial<Record<RateBucket, number>>;
+  pausedUntil: Partial<Record<RateBucket, number>>;
+  hubPaused: Partial<Record<RateBucket, boolean>>;
+}
+
+export interface QuotaMemory {
+  /** The last saved state (anything: it is checked before use). */
+  load(): Promise<unknown>;
+  save(state: QuotaState): void;
 }
 
 /** The Hub's anonymous quotas per 5-minute window, assumed until its `RateLimit-Policy` header states them. */
@@ -252,6 +274,66 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
   const probes: Partial<Record<RateBucket, Promise<void>>> = {};
   const inFlightIn: Record<RateBucket, number> = { api: 0, resolvers: 0 };
   let active = 0;
+
+  // ---- the rate-limit state across background restarts ----
+  let saveScheduled = false;
+  /** Saves once per burst of changes (a microtask later), never more often. */
+  function remember(): void {
+    const memory = opts.quotaMemory;
+    if (!memory || saveScheduled) return;
+    saveScheduled = true;
+    void Promise.resolve().then(() => {
+      saveScheduled = false;
+      try {
+        memory.save({
+          quota: { ...quota },
+          sent: { api: [...sent.api], resolvers: [...sent.resolvers] },
+          hubLeft: { ...hubLeft },
+          silentUntil: { ...silentUntil },
+          pausedUntil: { ...pausedUntil },
+          hubPaused: { ...hubPaused },
+        });
+      } catch {
+        // Losing this costs one probing request after a restart, nothing more.
+      }
+    });
+  }
+  /** Takes what a saved state says that is still current; anything malformed is ignored. */
+  function restore(saved: unknown): void {
+    if (!saved || typeof saved !== 'object') return;
+    const state = saved as Partial<Record<keyof QuotaState, unknown>>;
+    const t = now();
+    const at = (record: unknown, bucket: RateBucket): unknown =>
+      record && typeof record === 'object' ? (record as Record<string, unknown>)[bucket] : undefined;
+    const time = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+    for (const bucket of ['api', 'resolvers'] as const) {
+      const q = time(at(state.quota, bucket));
+      if (q !== undefined && q > 0) quota[bucket] = q;
+      const times = at(state.sent, bucket);
+      if (Array.isArray(times)) {
+        const recent = times.map(time).filter((x): x is number => x !== undefined && x > t - windowMs && x <= t);
+        sent[bucket] = [...recent, ...sent[bucket]].sort((a, b) => a - b);
+      }
+      const left = at(state.hubLeft, bucket) as { left?: unknown; resetAt?: unknown } | undefined;
+      const resetAt = time(left?.resetAt);
+      const count = time(left?.left);
+      if (!hubLeft[bucket] && resetAt !== undefined && count !== undefined && resetAt > t) hubLeft[bucket] = { left: count, resetAt };
+      const silent = time(at(state.silentUntil, bucket));
+      if (silent !== undefined && silent > t) silentUntil[bucket] = Math.max(silentUntil[bucket] ?? 0, silent);
+      const paused = time(at(state.pausedUntil, bucket));
+      if (paused !== undefined && paused > t && paused > (pausedUntil[bucket] ?? 0)) {
+        pausedUntil[bucket] = paused;
+        hubPaused[bucket] = at(state.hubPaused, bucket) === true;
+      }
+    }
+  }
+  let restoring: Promise<void> | null = opts.quotaMemory
+    ? opts.quotaMemory
+        .load()
+        .then(restore, () => undefined)
+        .catch(() => undefined)
+        .finally(() => (restoring = null))
+    : null;
   const waiting: (() => void)[] = [];
 
   async function acquireSlot(): Promise<void> {
@@ -320,11 +402,13 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
     const current = pausedUntil[bucket] ?? 0;
     if (until > current || (byHub && until === current)) hubPaused[bucket] = byHub;
     pausedUntil[bucket] = Math.max(pausedUntil[bucket] ?? 0, until);
+    remember();
   }
 
   /** Applies the Hub's `RateLimit` header and returns what it said. */
   function readRateLimit(bucket: RateBucket, headers: Headers): RateLimitInfo | null {
     const info = parseRateLimit(headers);
+    remember();
     const reported = info?.bucket === 'api' || info?.bucket === 'resolvers' ? info.bucket : bucket;
     if (info?.quota) quota[reported] = info.quota;
     if (info?.remaining === undefined || info.resetSeconds === undefined) {
@@ -421,6 +505,7 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
   }
 
   async function run(url: string, bucket: RateBucket, bearer: string | null): Promise<Raw> {
+    if (restoring) await restoring;
     const blocked = gate(bucket);
     if (blocked) return blocked;
     // Just found the network down: answer at once instead of making every caller retry on its own.
@@ -435,6 +520,7 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
         if (stillBlocked) return stillBlocked;
         waitedOutRateLimit = false;
         sent[bucket].push(now());
+        remember();
         totals[bucket]++;
         const hub = hubLeft[bucket];
         if (hub) hub.left--;

@@ -55,7 +55,8 @@ const TARGETS = {
   contentScriptGzip: { op: '<=', value: 30 * 1024, label: '≤ 30 KB (30,720 B)' },
   warmModelRequests: { op: '<=', value: 0 },
   warmPanelMs: { op: '<=', value: 100 },
-  loadRatio: { op: '<=', value: 1.05 },
+  loadFloorRatio: { op: '<=', value: 1.02 },
+  mainThreadMs: { op: '<=', value: 10 },
   listingCold: { op: '<=', value: 2 },
   listingWarm: { op: '<=', value: 0 },
   nothingOnNoFeaturePage: { op: '<=', value: 0 },
@@ -467,13 +468,22 @@ if (!fatal) {
       await section(name, pages.map((p) => [`cpu-${p.key}`, p.label]), async () => {
         const script = contentScriptFiles.find((f) => f.endsWith('.js'));
         const source = fs.readFileSync(path.join(BUILD, script), 'utf8');
-        const loads = 5;
+        // Warm: the model page's data is cached (one visit, then its requests have ended).
+        const warmUp = await openPage(session.context);
+        const from = hub.requests.length;
+        await warmUp.goto(`${HUB}/${MODEL}`, { waitUntil: 'domcontentloaded' });
+        await waitInPage(warmUp, familySettled, undefined, { message: 'panel and family' });
+        await settledCalls(from);
+        await warmUp.close();
+        const loads = 10;
         for (const p of pages) {
           const cpu = await scriptCpu(session.context, `${HUB}${p.path}`, { script, source, loads });
           details[`${name}: ${p.key}`] = cpu;
           const ms = median(cpu.perLoad);
+          const raw = median(cpu.perLoadRaw);
           rows.push({ id: `cpu-${p.key}`, section: name, label: `${p.label}: self time in ${script} per page view, median of ${loads}`, unit: 'ms', value: round(ms, 1),
-            display: `${ms.toFixed(1)} ms`, note: `where (mean per view): ${cpu.top.map((f) => `${f.label} [${f.at}] ${f.ms.toFixed(1)} ms`).join('; ')}` });
+            ...(p.key === 'model' ? { target: TARGETS.mainThreadMs } : {}),
+            display: `${ms.toFixed(1)} ms (uncapped samples: ${raw.toFixed(1)} ms)`, note: `where (mean per view): ${cpu.top.map((f) => `${f.label} [${f.at}] ${f.ms.toFixed(1)} ms`).join('; ')}` });
           progress(`${p.key}: ${ms.toFixed(1)} ms main-thread time in ${script}`);
         }
       });
@@ -656,7 +666,7 @@ if (!fatal) {
       const name = 'Page load, with ÷ without the extension';
       await section(
         name,
-        LOAD_PAGES.map((p) => [`load-ratio-${p.key}`, p.label]),
+        LOAD_PAGES.map((p) => [`load-floor-ratio-${p.key}`, p.label]),
         async () => {
           // Warm the cache so the extension does its usual (cached) work on every run.
           for (const p of LOAD_PAGES) {
@@ -676,7 +686,7 @@ if (!fatal) {
             return { ...timing, scriptStart: marks.start ?? marks.controlStart };
           };
           const perPage = {};
-          const loadRuns = options.runs * 2; // a load is cheap and the ratio is the noisiest figure
+          const loadRuns = options.runs * 3; // a load is cheap and the ratio is the noisiest figure
           for (const p of LOAD_PAGES) {
             const url = `${HUB}${p.path}`;
             const runs = { ours: [], none: [], empty: [] };
@@ -691,23 +701,29 @@ if (!fatal) {
             }
             await Promise.all(Object.values(tabs).map((tab) => tab.close()));
             // Run i of each browser ran back to back: pair them.
-            const ratios = (which) => runs[which].map((r, i) => r.load / runs.none[i].load);
+            const ratios = (which, base = 'none') => runs[which].map((r, i) => r.load / runs[base][i].load);
             const ratio = median(ratios('ours'));
             const floor = median(ratios('empty'));
+            const overFloor = median(ratios('ours', 'empty'));
             const load = (which) => Math.round(median(runs[which].map((r) => r.load)));
             const startAfterDcl = (which) => Math.round(median(runs[which].map((r) => r.scriptStart - r.domContentLoaded)));
             perPage[p.key] = runs;
-            const iqr = (which) => `IQR ${percentile(ratios(which), 25).toFixed(2)}–${percentile(ratios(which), 75).toFixed(2)}`;
+            const iqr = (which, base) => `IQR ${percentile(ratios(which, base), 25).toFixed(2)}–${percentile(ratios(which, base), 75).toFixed(2)}`;
             rows.push({
-              id: `load-ratio-${p.key}`, section: name, label: `${p.label}: load event, median of ${loadRuns} paired ratios`, unit: 'ratio', value: round(ratio, 3),
-              target: TARGETS.loadRatio, display: `${ratio.toFixed(3)} (${load('ours')} vs ${load('none')} ms; ${iqr('ours')})`,
+              id: `load-floor-ratio-${p.key}`, section: name, label: `${p.label}: load event with HF Drift ÷ with an empty content script, median of ${loadRuns} paired ratios`,
+              unit: 'ratio', value: round(overFloor, 3), target: TARGETS.loadFloorRatio,
+              display: `${overFloor.toFixed(3)} (${load('ours')} vs ${load('empty')} ms; ${iqr('ours', 'empty')})`,
             });
             rows.push({
-              id: `load-floor-${p.key}`, section: name, label: `${p.label}: same with an empty content script instead (the floor)`, unit: 'ratio', value: round(floor, 3),
+              id: `load-ratio-${p.key}`, section: name, label: `${p.label}: load event with ÷ without any extension, median of ${loadRuns} paired ratios`, unit: 'ratio', value: round(ratio, 3),
+              display: `${ratio.toFixed(3)} (${load('ours')} vs ${load('none')} ms; ${iqr('ours')})`,
+            });
+            rows.push({
+              id: `load-floor-${p.key}`, section: name, label: `${p.label}: an empty content script ÷ no extension (what any content script costs)`, unit: 'ratio', value: round(floor, 3),
               display: `${floor.toFixed(3)} (${load('empty')} ms; ${iqr('empty')})`,
               note: `content script starts ${startAfterDcl('ours')} ms after DOMContentLoaded (an empty one: ${startAfterDcl('empty')} ms); load event ${Math.round(median(runs.ours.map((r) => r.load - r.domContentLoaded)))} ms after it (empty: ${Math.round(median(runs.empty.map((r) => r.load - r.domContentLoaded)))} ms, none: ${Math.round(median(runs.none.map((r) => r.load - r.domContentLoaded)))} ms)`,
             });
-            progress(`load ratio ${p.key}: ${ratio.toFixed(3)} (${load('ours')} ms with, ${load('none')} ms without; empty content script ${floor.toFixed(3)})`);
+            progress(`load ratio ${p.key}: ${overFloor.toFixed(3)} over the empty content script; ${ratio.toFixed(3)} over none (${load('ours')} ms with, ${load('none')} ms without; empty content script ${floor.toFixed(3)})`);
           }
           details[name] = perPage;
         },

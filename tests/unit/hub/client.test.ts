@@ -466,3 +466,80 @@ describe('children, README and search', () => {
     expect(client.stats()).toMatchObject({ requests: { api: 1, resolvers: 2 }, inFlight: 0, queued: 0, budgetLeft: { api: 249, resolvers: 1498 } });
   });
 });
+
+describe('the rate-limit state survives a background restart', () => {
+  const limited = (r: number) => ({ headers: { ratelimit: `"api";r=${r};t=200`, 'ratelimit-policy': '"fixed window";"api";q=500;w=300' } });
+
+  /** A memory like storage.session: what one client saved, the next one loads. */
+  function sessionMemory() {
+    let stored: unknown;
+    return { load: async () => structuredClone(stored), save: (state: unknown) => void (stored = structuredClone(state)), peek: () => stored };
+  }
+
+  it('a restarted client that knows the Hub\'s count sends at once, without a lone probing request', async () => {
+    const memory = sessionMemory();
+    const clock = manualClock();
+    const first = createFakeFetch(() => jsonResponse(BERT, limited(400)));
+    const before = createHubClient({ fetch: first.fetch, now: clock.now, sleep: clock.sleep, timers: manualTimers(), quotaMemory: memory });
+    expect((await before.getModel('a/0')).ok).toBe(true);
+    await flush();
+
+    const gate = deferred<void>();
+    const second = createFakeFetch(async () => {
+      await gate.promise;
+      return jsonResponse(BERT, limited(390));
+    });
+    const after = createHubClient({ fetch: second.fetch, now: clock.now, sleep: clock.sleep, timers: manualTimers(), quotaMemory: memory });
+    const all = Promise.all(['a/1', 'a/2', 'a/3'].map((id) => after.getModel(id)));
+    await flush();
+    expect(second.calls).toHaveLength(3); // all in flight together
+    gate.resolve();
+    expect((await all).every((r) => r.ok)).toBe(true);
+  });
+
+  it('a restart neither forgets our own requests in this window nor a pause', async () => {
+    const memory = sessionMemory();
+    const clock = manualClock();
+    const fake = createFakeFetch(() => jsonResponse(BERT));
+    const before = createHubClient({ fetch: fake.fetch, now: clock.now, sleep: clock.sleep, timers: manualTimers(), budget: { api: 2 }, quotaMemory: memory });
+    await before.getModel('a/1');
+    await before.getModel('a/2');
+    await flush();
+    const after = createHubClient({ fetch: fake.fetch, now: clock.now, sleep: clock.sleep, timers: manualTimers(), budget: { api: 2 }, quotaMemory: memory });
+    expect(errorOf(await after.getModel('a/3'))).toMatchObject({ kind: 'rate-limited', paused: true });
+    expect(fake.calls).toHaveLength(2);
+    // After the window the budget is back.
+    clock.advance(300_001);
+    expect((await after.getModel('a/3')).ok).toBe(true);
+
+    // A pause (fewer than q/2 left at the Hub) also outlives the restart.
+    const pausing = createFakeFetch(() => jsonResponse(BERT, limited(100)));
+    const paused = sessionMemory();
+    const one = createHubClient({ fetch: pausing.fetch, now: clock.now, sleep: clock.sleep, timers: manualTimers(), quotaMemory: paused });
+    await one.getModel('b/1');
+    await flush();
+    const two = createHubClient({ fetch: pausing.fetch, now: clock.now, sleep: clock.sleep, timers: manualTimers(), quotaMemory: paused });
+    expect(errorOf(await two.getModel('b/2'))).toMatchObject({ kind: 'rate-limited', paused: true, retryAt: clock.now() + 200_000 });
+    expect(pausing.calls).toHaveLength(1);
+  });
+
+  it('a saved state that is malformed, from another window, or failing to load is ignored (the client probes as new)', async () => {
+    const clock = manualClock();
+    for (const saved of [null, 'x', { quota: { api: -1 }, sent: { api: ['a', Infinity] }, hubLeft: { api: { left: 'many', resetAt: 1 } } }, { hubLeft: { api: { left: 400, resetAt: clock.now() - 1 } } }]) {
+      const gate = deferred<void>();
+      const fake = createFakeFetch(async () => {
+        await gate.promise;
+        return jsonResponse(BERT, limited(400));
+      });
+      const client = createHubClient({ fetch: fake.fetch, now: clock.now, sleep: clock.sleep, timers: manualTimers(), quotaMemory: { load: async () => saved, save: () => undefined } });
+      const all = Promise.all(['a/1', 'a/2'].map((id) => client.getModel(id)));
+      await flush();
+      expect(fake.calls).toHaveLength(1); // the lone probe
+      expect(client.stats().budgetLeft.api).toBe(249);
+      gate.resolve();
+      expect((await all).every((r) => r.ok)).toBe(true);
+    }
+    const broken = createHubClient({ fetch: createFakeFetch(() => jsonResponse(BERT)).fetch, now: clock.now, timers: manualTimers(), quotaMemory: { load: () => Promise.reject(new Error('no storage')), save: () => { throw new Error('full'); } } });
+    expect((await broken.getModel('a/1')).ok).toBe(true);
+  });
+});
