@@ -28,6 +28,7 @@ import {
   writeControlExtension,
 } from './lib/browsers.mjs';
 import { minimumModelRequests } from './lib/minimum.mjs';
+import { largeListingSection } from './lib/listings.mjs';
 import { consoleTable, evaluate, formatValue, markdown } from './lib/report.mjs';
 import { median, percentile, range, round, sizes } from './lib/stats.mjs';
 
@@ -290,6 +291,12 @@ function timingRows(idBase, sectionName, label, samples, target) {
   });
   rows.push({ id: `${idBase}-p90`, section: sectionName, label: `${label}, p90`, unit: 'ms', value: round(p90, 1), display: `${Math.round(p90)} ms` });
 }
+
+/** What the sections in lib/ (listings, memory) need from this file. */
+const benchHelpers = () => ({
+  hub, session, baseline, optionsPage, workers, options, rows, details,
+  progress, openPage, coldStart, stopBackground, settledCalls, describeCalls, shortCalls, countRow, rotate,
+});
 
 if (!fatal) {
   try {
@@ -589,6 +596,16 @@ if (!fatal) {
             display: longest === null ? 'n/a' : `${Math.round(longest)} ms (${longTasks.length} tasks over 50 ms)` });
           timingRows('explorer-tree-paint', name, `layout + first paint of the unfolded tree (${paints[0]?.drawn ?? '?'} models drawn)`, paints.map((p) => p.ms), TARGETS.treePaintMs);
         },
+      );
+    }
+
+    // ---- 5c. listings of a 5,000-child family at a non-default sort and page, and the generic listing --
+    {
+      const name = 'Listings at any sort (widefam/base-3b, 5,000 children; /models)';
+      await section(
+        name,
+        [['wide-listing-cold-requests', 'children listing, trending, page 3: requests, cold'], ['wide-listing-warm-requests', 'requests, warm'], ['generic-listing-cold-requests', 'generic listing: requests, cold']],
+        () => largeListingSection(benchHelpers(), name, { runs: 3 }),
       );
     }
 
