@@ -19,6 +19,7 @@ import { errorReport, type CacheStatsView, type ModelReport } from '../report/ty
 import { readCacheSettings, readToken } from '../settings/settings';
 import { forgetReports, recallReport, rememberReport, reportKey } from './report-memory';
 import { FAMILY_PORT, openFamilyExplorer, serveFamilyCrawl } from './family-port';
+import { createViewedTabs } from './viewed-tabs';
 
 const HOUR = 3_600_000;
 /** Longest wait before a rate-limited view asks again on its own (the Hub's window is 5 minutes). */
@@ -28,7 +29,7 @@ export function startBackground(): void {
   const client = createHubClient({ getToken: readToken });
   const cache = openDriftCache();
   const repo = createHubRepository({ client, cache, cardStats: cardStatsFromReadme });
-  const viewedTabs = new Map<number, { id: string; at: number }>();
+  const viewedTabs = createViewedTabs();
 
   const applyCacheSettings = async () => {
     const { ttlHours } = await readCacheSettings();
@@ -41,7 +42,7 @@ export function startBackground(): void {
     if (port.name !== REPORT_PORT) return;
     servePanel(repo, port, ready, (id) => {
       const tabId = port.sender?.tab?.id;
-      if (tabId !== undefined) viewedTabs.set(tabId, { id, at: Date.now() });
+      if (tabId !== undefined) viewedTabs.record(tabId, id);
     });
   });
 
@@ -69,12 +70,11 @@ export function startBackground(): void {
     try {
       const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
       const fromUrl = active?.url ? modelIdFromUrl(active.url) : null;
-      if (fromUrl) return viewedTabs.get(active.id ?? -1)?.id ?? fromUrl;
+      if (fromUrl) return viewedTabs.get(active.id ?? -1) ?? fromUrl;
     } catch {
       // No tab access: fall back to the panel that reported last.
     }
-    const latest = [...viewedTabs.values()].sort((a, b) => b.at - a.at)[0];
-    return latest?.id ?? null;
+    return viewedTabs.latest() ?? null;
   }
 
   async function handle(message: Request): Promise<unknown> {

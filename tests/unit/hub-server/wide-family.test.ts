@@ -34,7 +34,7 @@ describe('the wide family (5,000 fine-tunes of widefam/base-3b)', () => {
     const props = islandProps(document, 'ModelList') as { initialValues: { models: { id: string }[]; pageIndex: number; numTotalItems: number } };
     expect(props.initialValues.pageIndex).toBe(2);
     expect(props.initialValues.numTotalItems).toBe(5000);
-    const cards = [...document.querySelectorAll('article.overview-card-wrapper a')].map((a) => a.getAttribute('href')?.slice(1));
+    const cards = [...document.querySelectorAll('article.overview-card-wrapper a')].map((a) => a.getAttribute('href')?.slice(1) ?? '');
     const api = await apiIds(`filter=${FILTER}&sort=trendingScore&limit=90`);
     expect(cards).toEqual(api.slice(60, 90));
     expect(props.initialValues.models.map((m) => m.id)).toEqual(cards);
