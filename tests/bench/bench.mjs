@@ -29,6 +29,7 @@ import {
 } from './lib/browsers.mjs';
 import { minimumModelRequests } from './lib/minimum.mjs';
 import { largeListingSection } from './lib/listings.mjs';
+import { backgroundHeapRows, pageHeapRows } from './lib/memory.mjs';
 import { consoleTable, evaluate, formatValue, markdown } from './lib/report.mjs';
 import { median, percentile, range, round, sizes } from './lib/stats.mjs';
 
@@ -116,9 +117,9 @@ const buildTimes = Object.fromEntries(contentScriptFiles.map((file) => [file, fs
 
 // A watchdog so a hung browser cannot keep the bench (or CI) waiting.
 const watchdog = setTimeout(() => {
-  console.error('bench: gave up after 6 minutes (something hung); no results written.');
+  console.error('bench: gave up after 8 minutes (something hung); no results written.');
   process.exit(3);
-}, 6 * 60_000);
+}, 8 * 60_000);
 
 /** @type {import('./lib/report.mjs').Row[]} */
 const rows = [];
@@ -294,7 +295,7 @@ function timingRows(idBase, sectionName, label, samples, target) {
 
 /** What the sections in lib/ (listings, memory) need from this file. */
 const benchHelpers = () => ({
-  hub, session, baseline, optionsPage, workers, options, rows, details,
+  hub, session, baseline, emptyScript, optionsPage, workers, options, rows, details,
   progress, openPage, coldStart, stopBackground, settledCalls, describeCalls, shortCalls, countRow, rotate,
 });
 
@@ -606,6 +607,21 @@ if (!fatal) {
         name,
         [['wide-listing-cold-requests', 'children listing, trending, page 3: requests, cold'], ['wide-listing-warm-requests', 'requests, warm'], ['generic-listing-cold-requests', 'generic listing: requests, cold']],
         () => largeListingSection(benchHelpers(), name, { runs: 3 }),
+      );
+    }
+
+    // ---- 5d. memory: a model page's heap with − without, the background's heap after 1,000 pages ------
+    {
+      const name = 'Memory (model page heap; background after 1,000 model pages)';
+      // The report port's name, read from the source so the bench speaks the product's protocol.
+      const portName = /REPORT_PORT = '([^']+)'/.exec(fs.readFileSync(path.join(ROOT, 'lib/messages.ts'), 'utf8'))?.[1];
+      await section(
+        name,
+        [['memory-page-heap', 'model page: JS heap with − without'], ['memory-background-1000', 'background heap after 1,000 model pages'], ['memory-background-late', 'background heap growth 500 → 1,000 pages']],
+        async () => {
+          await pageHeapRows(benchHelpers(), name, { model: MODEL, runs: 5 });
+          await backgroundHeapRows(benchHelpers(), name, { portName });
+        },
       );
     }
 
