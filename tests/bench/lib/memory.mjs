@@ -214,6 +214,9 @@ export async function pageHeapRows(bench, name, { model, runs }) {
       const context = contexts[which];
       const page = await bench.openPage(context);
       await page.goto(`${HUB}/${model}`, { waitUntil: 'load' });
+      // Playwright's waits install its injected script (~330 KB of source) in the page: wait the same way in
+      // every browser, so that it weighs on both sides of the difference alike.
+      await waitInPage(page, () => document.readyState === 'complete' || null, undefined, { message: 'page loaded' });
       if (which === 'ours') {
         await waitInPage(page, panelSettled, undefined, { message: 'panel ready' });
         await waitInPage(page, familySettled, undefined, { message: 'family statistics' });
