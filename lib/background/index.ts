@@ -21,6 +21,7 @@ import { readCacheSettings, readToken, watchedSwitches, watchedToken, type Featu
 import { forgetReports, recallReport, rememberReport, reportKey } from './report-memory';
 import { FAMILY_PORT, openFamilyExplorer, serveFamilyCrawl } from './family-port';
 import { sessionValue } from './session';
+import { createViewedTabs } from './viewed-tabs';
 
 const HOUR = 3_600_000;
 /** Longest wait before a rate-limited view asks again on its own (the Hub's window is 5 minutes). */
@@ -30,7 +31,7 @@ export function startBackground(): void {
   const client = createHubClient({ getToken: watchedToken(), quotaMemory: sessionValue('hubQuota') });
   const cache = openDriftCache();
   const repo = createHubRepository({ client, cache, cardStats: cardStatsFromReadme });
-  const viewedTabs = new Map<number, { id: string; at: number }>();
+  const viewedTabs = createViewedTabs();
   const switches = watchedSwitches();
   void switches(); // read while the worker starts, not when the first view asks
 
@@ -45,7 +46,7 @@ export function startBackground(): void {
     if (port.name !== REPORT_PORT) return;
     servePanel(repo, port, ready, switches, (id) => {
       const tabId = port.sender?.tab?.id;
-      if (tabId !== undefined) viewedTabs.set(tabId, { id, at: Date.now() });
+      if (tabId !== undefined) viewedTabs.record(tabId, id);
     });
   });
 
@@ -73,12 +74,11 @@ export function startBackground(): void {
     try {
       const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
       const fromUrl = active?.url ? modelIdFromUrl(active.url) : null;
-      if (fromUrl) return viewedTabs.get(active.id ?? -1)?.id ?? fromUrl;
+      if (fromUrl) return viewedTabs.get(active.id ?? -1) ?? fromUrl;
     } catch {
       // No tab access: fall back to the panel that reported last.
     }
-    const latest = [...viewedTabs.values()].sort((a, b) => b.at - a.at)[0];
-    return latest?.id ?? null;
+    return viewedTabs.latest() ?? null;
   }
 
   async function handle(message: Request): Promise<unknown> {

@@ -29,6 +29,8 @@ import {
   writeControlExtension,
 } from './lib/browsers.mjs';
 import { minimumModelRequests } from './lib/minimum.mjs';
+import { largeListingSection } from './lib/listings.mjs';
+import { backgroundHeapRows, pageHeapRows } from './lib/memory.mjs';
 import { consoleTable, evaluate, formatValue, markdown } from './lib/report.mjs';
 import { median, percentile, range, round, sizes } from './lib/stats.mjs';
 
@@ -294,6 +296,12 @@ function timingRows(idBase, sectionName, label, samples, target) {
   });
   rows.push({ id: `${idBase}-p90`, section: sectionName, label: `${label}, p90`, unit: 'ms', value: round(p90, 1), display: `${Math.round(p90)} ms` });
 }
+
+/** What the sections in lib/ (listings, memory) need from this file. */
+const benchHelpers = () => ({
+  hub, session, baseline, emptyScript, optionsPage, workers, options, rows, details,
+  progress, openPage, coldStart, stopBackground, settledCalls, describeCalls, shortCalls, countRow, rotate,
+});
 
 if (!fatal) {
   try {
@@ -657,6 +665,31 @@ if (!fatal) {
           rows.push({ id: 'explorer-longtask', section: name, label: 'longest main-thread task of the explorer page while the 250 crawl runs (PerformanceObserver longtask)', unit: 'ms', value: longest === null ? null : round(longest, 1), target: TARGETS.longTaskMs,
             display: longest === null ? 'n/a' : `${Math.round(longest)} ms (${longTasks.length} tasks over 50 ms)` });
           timingRows('explorer-tree-paint', name, `layout + first paint of the unfolded tree (${paints[0]?.drawn ?? '?'} models drawn)`, paints.map((p) => p.ms), TARGETS.treePaintMs);
+        },
+      );
+    }
+
+    // ---- 5c. listings of a 5,000-child family at a non-default sort and page, and the generic listing --
+    {
+      const name = 'Listings at any sort (widefam/base-3b, 5,000 children; /models)';
+      await section(
+        name,
+        [['wide-listing-cold-requests', 'children listing, trending, page 3: requests, cold'], ['wide-listing-warm-requests', 'requests, warm'], ['generic-listing-cold-requests', 'generic listing: requests, cold']],
+        () => largeListingSection(benchHelpers(), name, { runs: 3 }),
+      );
+    }
+
+    // ---- 5d. memory: a model page's heap with − without, the background's heap after 1,000 pages ------
+    {
+      const name = 'Memory (model page heap; background after 1,000 model pages)';
+      // The report port's name, read from the source so the bench speaks the product's protocol.
+      const portName = /REPORT_PORT = '([^']+)'/.exec(fs.readFileSync(path.join(ROOT, 'lib/messages.ts'), 'utf8'))?.[1];
+      await section(
+        name,
+        [['memory-page-heap', 'model page: JS heap with − without'], ['memory-background-1000', 'background heap after 1,000 model pages'], ['memory-background-late', 'background heap growth 500 → 1,000 pages']],
+        async () => {
+          await pageHeapRows(benchHelpers(), name, { model: MODEL, runs: 5 });
+          await backgroundHeapRows(benchHelpers(), name, { portName });
         },
       );
     }
