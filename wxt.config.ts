@@ -27,6 +27,21 @@ export default defineConfig({
     }),
   }),
   vite: () => ({ plugins: [preact({ prefreshEnabled: false })] }),
+  hooks: {
+    // The content script runs in every model and listing page of the Hub. It only calls APIs that both
+    // browsers provide with promises in MV3 (runtime.connect, runtime.sendMessage, storage.local.get), so it
+    // goes without webextension-polyfill: less code for each page to parse, run and keep in memory. Every
+    // other entrypoint keeps the polyfill.
+    'vite:build:extendConfig': (entries, config) => {
+      if (!entries.length || !entries.every((entry) => entry.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) {
+        config.resolve!.alias = alias.filter((rule: { find: unknown }) => rule.find !== 'wxt/browser');
+      } else if (alias && typeof alias === 'object') {
+        delete (alias as Record<string, string>)['wxt/browser'];
+      }
+    },
+  },
   zip: {
     // The Firefox sources archive holds only what a reviewer needs to rebuild the extension.
     includeSources: [],

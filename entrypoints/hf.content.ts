@@ -19,7 +19,9 @@ export default defineContentScript({
       report: (featureId, error) => console.warn(`[hf-drift:${featureId}]`, error),
     });
     let lastPage = pageKey(location.href);
-    void runner.run(location.href, document);
+    // In a task of its own: when the page is about to fire `load` (nothing left to fetch), that goes first
+    // and waits for none of this; on a page still loading, this starts at once.
+    ctx.setTimeout(() => void runner.run(location.href, document), 0);
     // The Navigation API's navigate event (behind wxt:locationchange) also fires for downloads (the Hub's
     // file links, our AI-BOM blob) and for navigations that leave the document: only a URL the page has
     // really moved to once the navigation committed is a new page.

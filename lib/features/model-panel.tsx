@@ -91,7 +91,9 @@ export const modelPanel: Feature = {
     // Family statistics follow the user's switch, which the background reads itself.
     const subscription = subscribeReport({ id, pageModel: props?.model, pageChildrenCount, requires: 'panel' }, (next) => {
       report = next;
-      if (report.state === 'error' || licenseVerdict(report)) showNow();
+      // The early verdict (it took a Hub round trip: the page is long loaded, or slow) is shown at once; a
+      // report from the cache arrives within milliseconds and waits for the page's load event.
+      if (report.partial === 'verdict') showNow();
       draw();
     });
     function refresh() {
@@ -103,8 +105,8 @@ export const modelPanel: Feature = {
       return;
     }
 
-    // Drawn once the page has loaded, or earlier when the verdict is in (on a slow Hub it comes long before
-    // `load`): a loading skeleton is not worth a moment of the Hub's load, the verdict is.
+    // Drawn once the page has loaded, or earlier when the early verdict is in (on a slow Hub it comes long
+    // before `load`): a loading skeleton is not worth a moment of the Hub's load, the verdict is.
     await Promise.race([pageLoaded(document, signal), somethingToShow]);
     const placement = await waitForElement(document, () => panelPlacement(document), { signal, timeoutMs: 8000 });
     if (!placement || signal.aborted) return;
