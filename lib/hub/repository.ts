@@ -167,6 +167,7 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
   const defaultDepth = Math.min(MAX_DEPTH_CAP, Math.max(1, opts.maxDepth ?? DEFAULT_MAX_DEPTH));
   const listeners = new Set<(update: HubUpdate) => void>();
   const refreshing = new Map<string, Promise<void>>();
+  const loading = new Map<string, Promise<unknown>>();
 
   function emit(update: HubUpdate): void {
     for (const listener of listeners) {
@@ -220,12 +221,25 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
       }
       return { ok: true, value: hit.value, fetchedAt: hit.fetchedAt, stale: hit.stale };
     }
-    const result = await load();
-    if (result.ok) {
-      await save(result.value, result.fetchedAt);
-      return result;
-    }
+    const result = await loadOnce(`${kind} ${key}`, async () => {
+      const loaded = await load();
+      if (loaded.ok) await save(loaded.value, loaded.fetchedAt);
+      return loaded;
+    });
+    if (result.ok) return result;
     return hit ? fail(result.error, { value: hit.value, fetchedAt: hit.fetchedAt }) : result;
+  }
+
+  /**
+   * One load per key until it is stored: a second caller that missed the cache while the first answer was
+   * still on its way (or being stored) shares it instead of asking the Hub again.
+   */
+  function loadOnce<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const pending = loading.get(key) as Promise<T> | undefined;
+    if (pending) return pending;
+    const task = work().finally(() => loading.delete(key));
+    loading.set(key, task);
+    return task;
   }
 
   function fetchModel(id: string): Promise<HubResult<HubModel>> {

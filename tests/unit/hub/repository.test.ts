@@ -5,7 +5,7 @@ import { DB_NAME, STORE_OF, V1 } from '../../../lib/cache/schema';
 import { createHubClient } from '../../../lib/hub/client';
 import { createHubRepository, type HubRepository } from '../../../lib/hub/repository';
 import type { HubResult, HubUpdate } from '../../../lib/hub/types';
-import { createFakeFetch, fakeHub, manualClock, manualTimers, sample, sha, simpleCardStats, type FakeCall, type FakeHubData } from './helpers';
+import { createFakeFetch, deferred, fakeHub, flush, manualClock, manualTimers, sample, sha, simpleCardStats, type FakeCall, type FakeHubData } from './helpers';
 
 const HOUR = 3_600_000;
 const INSTRUCT_SAMPLE = sample('model-info_meta-llama_Llama-3.1-8B-Instruct.truncated.json');
@@ -447,5 +447,30 @@ describe('children when the Hub cannot be reached', () => {
     clock.advance(25 * HOUR);
     const result = await repo.getChildren('bigfam/base-1b', 'finetune', { maxPages: 3 });
     expect(result).toMatchObject({ ok: true, stale: true, value: { pages: 1, sampled: true } });
+  });
+});
+
+describe('one Hub request per piece of data, even while it is being stored', () => {
+  it('a second reader that misses the cache while the first answer is still being stored shares that answer', async () => {
+    const real = openDriftCache({ indexedDB: factory, now: clock.now });
+    const storing = deferred<void>();
+    let puts = 0;
+    // The first store takes its time (a busy IndexedDB); meanwhile another view asks for the same model.
+    const slowCache: DriftCache = {
+      ...real,
+      put: async (...args: Parameters<DriftCache['put']>) => {
+        if (puts++ === 0) await storing.promise;
+        return real.put(...args);
+      },
+    };
+    build({ cache: slowCache });
+    const first = repo.getModel('meta-llama/Llama-3.1-8B');
+    while (calls.length === 0 || puts === 0) await flush();
+    const second = repo.getModel('meta-llama/Llama-3.1-8B');
+    await flush();
+    storing.resolve();
+    expect(valueOf(await first).id).toBe('meta-llama/Llama-3.1-8B');
+    expect(valueOf(await second).id).toBe('meta-llama/Llama-3.1-8B');
+    expect(counts().api).toBe(1);
   });
 });
