@@ -39,7 +39,9 @@ export const CONTROL_MARK = 'hf-drift-bench:control-start';
  */
 export function writeControlExtension(builtManifest) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hf-drift-bench-control-ext-'));
-  const ours = builtManifest.content_scripts?.[0] ?? {};
+  // The empty script runs where and as early as ours does (our earliest content script).
+  const order = ['document_start', 'document_end', 'document_idle'];
+  const ours = [...(builtManifest.content_scripts ?? [])].sort((a, b) => order.indexOf(a.run_at ?? 'document_idle') - order.indexOf(b.run_at ?? 'document_idle'))[0] ?? {};
   const manifest = {
     manifest_version: 3,
     name: 'HF Drift bench control (empty content script)',
@@ -209,8 +211,9 @@ export async function heapAfterGc(context, page) {
  * ran next — often us. `perLoad` therefore caps each sample at 4 × the profile's median interval (time the
  * thread was not running is not time our code took); `perLoadRaw` keeps the uncapped sum beside it.
  */
-export async function scriptCpu(context, url, { script, source, loads = 5, settleMs = 300 }) {
-  const lines = source.split('\n');
+export async function scriptCpu(context, url, { sources, loads = 5, settleMs = 300 }) {
+  const linesOf = Object.fromEntries(Object.entries(sources).map(([file, source]) => [file, source.split('\n')]));
+  const fileOf = (scriptUrl) => Object.keys(sources).find((file) => scriptUrl.endsWith(file));
   const perLoad = [];
   const perLoadRaw = [];
   const byFunction = new Map();
@@ -238,11 +241,13 @@ export async function scriptCpu(context, url, { script, source, loads = 5, settl
     let raw = 0;
     for (const node of profile.nodes) {
       const ms = selfMs.get(node.id) ?? 0;
-      if (!ms || !node.callFrame.url.endsWith(script)) continue;
+      const file = fileOf(node.callFrame.url);
+      if (!ms || !file) continue;
+      const lines = linesOf[file];
       total += ms;
       raw += rawMs.get(node.id) ?? 0;
       const { functionName, lineNumber, columnNumber } = node.callFrame;
-      const key = `${lineNumber}:${columnNumber}`;
+      const key = `${file.replace(/^.*\//, '')}:${lineNumber}:${columnNumber}`;
       const label = functionName || (lineNumber === 0 && columnNumber < 40 ? '(top-level evaluation)' : `${lines[lineNumber]?.slice(columnNumber, columnNumber + 48) ?? '?'}…`);
       const entry = byFunction.get(key) ?? { label, at: key, ms: 0 };
       entry.ms += ms;
