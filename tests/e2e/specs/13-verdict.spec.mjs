@@ -22,51 +22,51 @@ const verdictWhileLoading = () => {
   };
 };
 
+/**
+ * Opens a model page with a cold cache while READMEs (card length, auto-generated) take 2.5 s and the
+ * parents' metadata does not; returns the panel as it first shows a verdict.
+ */
+async function verdictWithSlowCards(session, hub, path) {
+  await clearExtensionCache(session);
+  const slowCards = hub.setFault((url) => url.pathname.includes('/resolve/'), { delayMs: 2500 });
+  try {
+    const page = await session.newPage();
+    await page.goto(`${HUB}${path}`);
+    const early = await page.waitFor(verdictWhileLoading, undefined, { timeout: 10_000, message: 'a verdict on the panel' });
+    return { page, early };
+  } finally {
+    slowCards();
+  }
+}
+
 export default {
   tests: [
     {
       name: 'the relaxed license shows while the model cards are still on their way, then the full panel agrees',
       async run({ session, hub }) {
-        await clearExtensionCache(session);
-        // READMEs (card length, auto-generated) take 2.5 s; the parents' metadata does not.
-        const slowCards = hub.setFault((url) => url.pathname.includes('/resolve/'), { delayMs: 2500 });
-        try {
-          const page = await session.newPage();
-          await page.goto(`${HUB}${SKY}`);
-          const early = await page.waitFor(verdictWhileLoading, undefined, { timeout: 10_000, message: 'a verdict on the panel' });
-          assert.equal(early.state, 'loading', 'the verdict came before the cards');
-          assert.equal(early.verdict, 'relaxed');
-          assert.equal(early.flags, 1, 'the relaxation flag is on screen');
-          assert.equal(early.parentLink, PARENT);
-          assert.equal(early.busy, 'true', 'still says it is busy');
-          assert.match(early.text, /Reading model cards/);
-          const done = await waitForPanel(page);
-          assert.equal(done.state, 'ready');
-          const facts = await panelFacts(page);
-          assert.equal(facts.relaxationFlags, 1);
-          assert.equal(facts.rows.license, 'relaxed');
-          assert.equal(await page.evaluate(() => document.querySelector('[data-hf-drift="panel"]').getAttribute('data-license-verdict')), 'relaxed');
-          assert.equal(await page.evaluate(() => performance.getEntriesByName('hf-drift:license-verdict').length), 1);
-          await page.close();
-        } finally {
-          slowCards();
-        }
+        const { page, early } = await verdictWithSlowCards(session, hub, SKY);
+        assert.equal(early.state, 'loading', 'the verdict came before the cards');
+        assert.equal(early.verdict, 'relaxed');
+        assert.equal(early.flags, 1, 'the relaxation flag is on screen');
+        assert.equal(early.parentLink, PARENT);
+        assert.equal(early.busy, 'true', 'still says it is busy');
+        assert.match(early.text, /Reading model cards/);
+        const done = await waitForPanel(page);
+        assert.equal(done.state, 'ready');
+        const facts = await panelFacts(page);
+        assert.equal(facts.relaxationFlags, 1);
+        assert.equal(facts.rows.license, 'relaxed');
+        assert.equal(await page.evaluate(() => document.querySelector('[data-hf-drift="panel"]').getAttribute('data-license-verdict')), 'relaxed');
+        assert.equal(await page.evaluate(() => performance.getEntriesByName('hf-drift:license-verdict').length), 1);
+        await page.close();
       },
     },
     {
       name: 'a faithful fine-tune shows "same" early and no relaxation flag',
       async run({ session, hub }) {
-        await clearExtensionCache(session);
-        const slowCards = hub.setFault((url) => url.pathname.includes('/resolve/'), { delayMs: 2500 });
-        try {
-          const page = await session.newPage();
-          await page.goto(`${HUB}/northwind/Llama-3.1-8B-Instruct-Support`);
-          const early = await page.waitFor(verdictWhileLoading, undefined, { timeout: 10_000, message: 'a verdict on the panel' });
-          assert.deepEqual([early.state, early.verdict, early.flags], ['loading', 'same', 0]);
-          await page.close();
-        } finally {
-          slowCards();
-        }
+        const { page, early } = await verdictWithSlowCards(session, hub, '/northwind/Llama-3.1-8B-Instruct-Support');
+        assert.deepEqual([early.state, early.verdict, early.flags], ['loading', 'same', 0]);
+        await page.close();
       },
     },
     {
