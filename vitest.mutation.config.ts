@@ -12,6 +12,8 @@ export default defineConfig({
       'tests/unit/hub/parse-edges.test.ts',
       'tests/unit/hub/siblings.test.ts',
       'tests/unit/report/listing-query.test.ts',
+      'tests/unit/report/verdict.test.ts',
+      'tests/unit/report/sameness.test.ts',
     ],
     // Random-input properties run for seconds per mutant; the example tables above must bite on their own.
     exclude: ['tests/unit/drift/property.test.ts'],

@@ -21,6 +21,7 @@ describe('a report that shows the view nothing new is not sent again', () => {
   it('an equal report is nothing new; no report shown yet means anything is new', () => {
     expect(nothingNew(complete(), complete())).toBe(true);
     expect(nothingNew(undefined, complete())).toBe(false);
+    expect(nothingNew(undefined, complete({ family: [], familyPending: true }))).toBe(false);
   });
 
   it('the build still computing the family of an otherwise equal report is nothing new', () => {
