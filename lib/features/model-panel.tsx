@@ -12,6 +12,8 @@ import { createShadowHost, pageLoaded, place, waitForElement, type ShadowHost } 
 import type { Feature } from './manager';
 
 const HOST_TAG = 'hf-drift-panel';
+/** How long after the page's load a panel without any report yet waits before it shows its skeleton. */
+const SKELETON_AFTER_MS = 120;
 
 /** The header props describe this URL's model (after client-side navigation the old header can linger). */
 function propsFor(doc: Document, urlId: string): ModelHeaderProps | null {
@@ -88,9 +90,12 @@ export const modelPanel: Feature = {
     const pageChildrenCount = props ? (treeCountsOrNothing(document, id) ?? undefined) : undefined;
     let showNow!: () => void;
     const somethingToShow = new Promise<void>((resolve) => (showNow = resolve));
+    let reportCame!: () => void;
+    const firstReport = new Promise<void>((resolve) => (reportCame = resolve));
     // Family statistics follow the user's switch, which the background reads itself.
     const subscription = subscribeReport({ id, pageModel: props?.model, pageChildrenCount, requires: 'panel' }, (next) => {
       report = next;
+      reportCame();
       // The early verdict (it took a Hub round trip: the page is long loaded, or slow) is shown at once; a
       // report from the cache arrives within milliseconds and waits for the page's load event.
       if (report.partial === 'verdict') showNow();
@@ -108,6 +113,10 @@ export const modelPanel: Feature = {
     // Drawn once the page has loaded, or earlier when the early verdict is in (on a slow Hub it comes long
     // before `load`): a loading skeleton is not worth a moment of the Hub's load, the verdict is.
     await Promise.race([pageLoaded(document, signal), somethingToShow]);
+    // A report from the cache is a few milliseconds away: draw the panel once, with it, rather than a
+    // loading skeleton first (which still comes when the report takes longer, as on a cold cache).
+    await Promise.race([firstReport, new Promise((resolve) => setTimeout(resolve, SKELETON_AFTER_MS))]);
+    if (signal.aborted) return;
     const placement = await waitForElement(document, () => panelPlacement(document), { signal, timeoutMs: 8000 });
     if (!placement || signal.aborted) return;
 
