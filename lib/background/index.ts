@@ -143,7 +143,6 @@ function servePanel(
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** A freshly built report went out: a remembered one arriving later must not replace it. */
   let builtReportSent = false;
-  let rememberedSent = false;
   let closed = false;
   /** Between a refresh request and its build: cache updates must not trigger a build from old data. */
   let refreshesPending = 0;
@@ -197,7 +196,7 @@ function servePanel(
             if (current.signal.aborted) return;
             // The early verdict only ever goes to a view that has nothing better yet.
             if (report.partial) {
-              if (!builtReportSent && !rememberedSent) post(report, generation);
+              if (shownReport === undefined) post(report, generation);
               return;
             }
             builtReportSent = true;
@@ -255,10 +254,7 @@ function servePanel(
     }
     // The remembered report first, the confirming build right behind it.
     void recallReport(key).then((remembered) => {
-      if (remembered && subscription === request && !builtReportSent) {
-        rememberedSent = true;
-        post(remembered, request.generation ?? 0);
-      }
+      if (remembered && subscription === request && !builtReportSent) post(remembered, request.generation ?? 0);
     });
     build();
   }

@@ -166,7 +166,7 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
   const now = opts.now ?? Date.now;
   const defaultDepth = Math.min(MAX_DEPTH_CAP, Math.max(1, opts.maxDepth ?? DEFAULT_MAX_DEPTH));
   const listeners = new Set<(update: HubUpdate) => void>();
-  const refreshing = new Map<string, Promise<void>>();
+  const refreshing = new Map<string, Promise<unknown>>();
   const loading = new Map<string, Promise<unknown>>();
 
   function emit(update: HubUpdate): void {
@@ -188,13 +188,18 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
     }
   }
 
-  /** Runs a background refresh once per key; `apply` stores and announces the result. */
+  /** One task per key in `tasks` at a time: a caller while it runs gets the same promise. */
+  function oncePerKey<T>(tasks: Map<string, Promise<unknown>>, key: string, work: () => Promise<T>): Promise<T> {
+    const pending = tasks.get(key) as Promise<T> | undefined;
+    if (pending) return pending;
+    const task = work().finally(() => tasks.delete(key));
+    tasks.set(key, task);
+    return task;
+  }
+
+  /** Runs a background refresh once per key; `work` stores and announces the result. */
   function refreshInBackground(key: string, work: () => Promise<void>): void {
-    if (refreshing.has(key)) return;
-    const task = work()
-      .catch(() => undefined)
-      .finally(() => refreshing.delete(key));
-    refreshing.set(key, task);
+    void oncePerKey(refreshing, key, () => work().catch(() => undefined));
   }
 
   /**
@@ -221,25 +226,15 @@ export function createHubRepository(opts: HubRepositoryOptions): HubRepository {
       }
       return { ok: true, value: hit.value, fetchedAt: hit.fetchedAt, stale: hit.stale };
     }
-    const result = await loadOnce(`${kind} ${key}`, async () => {
+    // One load per key until it is stored: a second caller that missed the cache while the first answer
+    // was still on its way (or being stored) shares it instead of asking the Hub again.
+    const result = await oncePerKey(loading, `${kind} ${key}`, async () => {
       const loaded = await load();
       if (loaded.ok) await save(loaded.value, loaded.fetchedAt);
       return loaded;
     });
     if (result.ok) return result;
     return hit ? fail(result.error, { value: hit.value, fetchedAt: hit.fetchedAt }) : result;
-  }
-
-  /**
-   * One load per key until it is stored: a second caller that missed the cache while the first answer was
-   * still on its way (or being stored) shares it instead of asking the Hub again.
-   */
-  function loadOnce<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const pending = loading.get(key) as Promise<T> | undefined;
-    if (pending) return pending;
-    const task = work().finally(() => loading.delete(key));
-    loading.set(key, task);
-    return task;
   }
 
   function fetchModel(id: string): Promise<HubResult<HubModel>> {
