@@ -13,6 +13,9 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: ['https://huggingface.co/*'],
     action: { default_title: 'HF Drift' },
+    // The features' view modules, which the content script imports when it has something to draw (see
+    // lib/features/ui-modules.ts). Reachable from the Hub's pages only, which see our elements anyway.
+    web_accessible_resources: [{ resources: ['model-panel-ui.js', 'listing-badges-ui.js'], matches: ['https://huggingface.co/*'] }],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
@@ -26,14 +29,19 @@ export default defineConfig({
       } as Record<string, unknown>,
     }),
   }),
-  vite: () => ({ plugins: [preact({ prefreshEnabled: false })] }),
+  vite: () => ({
+    plugins: [preact({ prefreshEnabled: false })],
+    // ASCII output (non-ASCII escaped): V8 keeps a script's source as one byte per character then, not two.
+    esbuild: { charset: 'ascii' },
+  }),
   hooks: {
-    // The content script runs in every model and listing page of the Hub. It only calls APIs that both
-    // browsers provide with promises in MV3 (runtime.connect, runtime.sendMessage, storage.local.get), so it
-    // goes without webextension-polyfill: less code for each page to parse, run and keep in memory. Every
-    // other entrypoint keeps the polyfill.
+    // The content script and its view modules run in every model and listing page of the Hub. They only
+    // call APIs that both browsers provide with promises in MV3 (runtime.connect, runtime.sendMessage,
+    // runtime.getURL, storage.local.get), so they go without webextension-polyfill: less code for each page
+    // to parse, run and keep in memory. Every other entrypoint keeps the polyfill.
     'vite:build:extendConfig': (entries, config) => {
-      if (!entries.length || !entries.every((entry) => entry.type === 'content-script')) return;
+      const inPages = (type: string) => type === 'content-script' || type === 'unlisted-script';
+      if (!entries.length || !entries.every((entry) => inPages(entry.type))) return;
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) {
         config.resolve!.alias = alias.filter((rule: { find: unknown }) => rule.find !== 'wxt/browser');

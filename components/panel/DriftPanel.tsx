@@ -199,7 +199,7 @@ function Summary({ report }: { report: ModelReport }) {
         <p class="flag relaxed" data-flag="license-undeclared" title={report.obligations.effective.text}>
           <span aria-hidden="true">⚠ </span>
           <strong>No license stated</strong>
-          <span class="flag-why"> — {report.obligations.effective.text?.replace(/^no license stated — /, '')}</span>
+          <span class="flag-why"> — {report.obligations.effective.text?.replace(/^no license stated \u2014 /, '')}</span>
         </p>
       )}
       <ObligationsSummaryLine obligations={report.obligations} />

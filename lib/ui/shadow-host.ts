@@ -104,8 +104,9 @@ export function waitForElement<T>(
 }
 
 /**
- * Resolves once the page has fired `load` (at most `maxWaitMs` later, for pages with slow images), so
- * that extension UI work never delays the Hub's own load.
+ * Resolves in a task after the page's `load` event (at most `maxWaitMs` later, for pages with slow
+ * images), so that extension UI work never delays the Hub's own load: a promise settled inside the
+ * listener would run its continuation before the event ends, inside the page's load time.
  */
 export function pageLoaded(doc: Document, signal: AbortSignal, maxWaitMs = 1500): Promise<void> {
   if (doc.readyState === 'complete' || signal.aborted) return Promise.resolve();
@@ -114,12 +115,16 @@ export function pageLoaded(doc: Document, signal: AbortSignal, maxWaitMs = 1500)
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
-      view.removeEventListener('load', done);
+      view.removeEventListener('load', afterLoad);
       signal.removeEventListener('abort', done);
       resolve();
     };
+    const afterLoad = () => {
+      clearTimeout(timer);
+      setTimeout(done, 0);
+    };
     const timer = setTimeout(done, maxWaitMs);
-    view.addEventListener('load', done, { once: true });
+    view.addEventListener('load', afterLoad, { once: true });
     signal.addEventListener('abort', done, { once: true });
   });
 }

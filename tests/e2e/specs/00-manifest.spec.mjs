@@ -12,9 +12,14 @@ function checkCommon(manifest, name) {
   assert.equal(manifest.manifest_version, 3, `${name}: MV3`);
   assert.deepEqual(manifest.permissions, ALLOWED_PERMISSIONS, `${name}: permissions`);
   assert.deepEqual(manifest.host_permissions, ALLOWED_HOSTS, `${name}: host permissions`);
-  for (const key of ['optional_permissions', 'optional_host_permissions', 'externally_connectable', 'content_security_policy', 'web_accessible_resources']) {
+  for (const key of ['optional_permissions', 'optional_host_permissions', 'externally_connectable', 'content_security_policy']) {
     assert.equal(manifest[key], undefined, `${name}: no ${key}`);
   }
+  // The only files the Hub's pages may fetch from the extension are the features' view modules, and only
+  // the Hub's pages may.
+  assert.deepEqual(manifest.web_accessible_resources, [
+    { resources: ['model-panel-ui.js', 'listing-badges-ui.js'], matches: ALLOWED_HOSTS },
+  ], `${name}: web-accessible resources`);
   for (const script of manifest.content_scripts ?? []) {
     assert.deepEqual(script.matches, ALLOWED_HOSTS, `${name}: content scripts run on the Hub only`);
   }

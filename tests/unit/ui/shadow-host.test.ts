@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createShadowHost } from '../../../lib/ui/shadow-host';
+import { createShadowHost, pageLoaded } from '../../../lib/ui/shadow-host';
 
 /** Lets the MutationObserver callbacks of the last DOM change run. */
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -60,5 +60,46 @@ describe('shadow hosts follow the Hub theme', () => {
     expect(third.host.getAttribute('data-theme')).toBe('light');
     third.dispose();
     expect(disconnect).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('pageLoaded', () => {
+  const loadingDocument = () => {
+    const view = new EventTarget();
+    return { view, document: { readyState: 'loading', defaultView: view } as unknown as Document };
+  };
+
+  it('resolves in a task after the load event, so nothing waiting on it runs inside the page’s load time', async () => {
+    const { view, document } = loadingDocument();
+    let resolved = false;
+    void pageLoaded(document, new AbortController().signal).then(() => (resolved = true));
+    view.dispatchEvent(new Event('load'));
+    for (let i = 0; i < 5; i++) await Promise.resolve(); // the load event's own microtasks
+    expect(resolved).toBe(false);
+    await flush();
+    expect(resolved).toBe(true);
+  });
+
+  it('does not wait for a load that is late beyond its limit, nor once aborted', async () => {
+    vi.useFakeTimers();
+    try {
+      const late = loadingDocument();
+      let lateDone = false;
+      void pageLoaded(late.document, new AbortController().signal, 1500).then(() => (lateDone = true));
+      await vi.advanceTimersByTimeAsync(1499);
+      expect(lateDone).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(lateDone).toBe(true);
+
+      const aborted = loadingDocument();
+      const controller = new AbortController();
+      let abortedDone = false;
+      void pageLoaded(aborted.document, controller.signal).then(() => (abortedDone = true));
+      controller.abort();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(abortedDone).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

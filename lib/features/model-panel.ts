@@ -1,17 +1,14 @@
 // Feature: the drift panel on model pages. Test URLs: /meta-llama/Llama-3.1-8B-Instruct,
 // /skyforge/Sky-Chat-8B, /mergekit-fans/Llama-3.1-SkyNorth-Merge-8B, /gpt2 (offline Hub fixtures).
-import { render } from 'preact';
-import panelCss from '../../components/panel/panel.css?inline';
-import { DriftPanel } from '../../components/panel/DriftPanel';
 import { isModelPage, modelIdFromUrl } from '../page/detect';
 import { panelPlacement, readModelHeaderProps, readModelTreeCounts, SELECTORS, selectFirst, type ModelHeaderProps } from '../page/selectors';
 import { subscribeReport } from '../report/subscribe';
 import { loadingReport, type ModelReport } from '../report/types';
 import { licenseVerdict } from '../report/verdict';
-import { createShadowHost, pageLoaded, place, waitForElement, type ShadowHost } from '../ui/shadow-host';
+import { pageLoaded, place, waitForElement } from '../ui/shadow-host';
 import type { Feature } from './manager';
-
-const HOST_TAG = 'hf-drift-panel';
+import type { PanelView } from './model-panel-view';
+import { loadUi, PANEL_TAG } from './ui-modules';
 /** How long after the page's load a panel without any report yet waits before it shows its skeleton. */
 const SKELETON_AFTER_MS = 120;
 
@@ -66,17 +63,17 @@ export const modelPanel: Feature = {
 
     // Ask the background now; render when there is something to show or the page has loaded.
     let report: ModelReport = loadingReport(id);
-    let shadow: ShadowHost | null = null;
+    let view: PanelView | null = null;
     let marked = false;
     let verdictMarked = false;
     const draw = () => {
-      if (!shadow) return;
+      if (!view) return;
       const state = report.state === 'ready' && report.stale ? 'stale' : report.state;
-      shadow.host.setAttribute('data-state', state);
+      view.host.setAttribute('data-state', state);
       const verdict = licenseVerdict(report);
-      if (verdict) shadow.host.setAttribute('data-license-verdict', verdict);
-      else shadow.host.removeAttribute('data-license-verdict');
-      render(<DriftPanel report={report} onRefresh={refresh} />, shadow.mount);
+      if (verdict) view.host.setAttribute('data-license-verdict', verdict);
+      else view.host.removeAttribute('data-license-verdict');
+      view.show(report);
       if (!verdictMarked && verdict) {
         verdictMarked = true;
         performance.mark('hf-drift:license-verdict', { detail: { model: id, verdict } });
@@ -113,30 +110,29 @@ export const modelPanel: Feature = {
     // Drawn once the page has loaded, or earlier when the early verdict is in (on a slow Hub it comes long
     // before `load`): a loading skeleton is not worth a moment of the Hub's load, the verdict is.
     await Promise.race([pageLoaded(document, signal), somethingToShow]);
+    // The view's code is fetched now, while the report and the panel's place are awaited.
+    const viewCode = loadUi('model-panel');
     // A report from the cache is a few milliseconds away: draw the panel once, with it, rather than a
     // loading skeleton first (which still comes when the report takes longer, as on a cold cache).
-    await Promise.race([firstReport, new Promise((resolve) => setTimeout(resolve, SKELETON_AFTER_MS))]);
-    if (signal.aborted) return;
-    const placement = await waitForElement(document, () => panelPlacement(document), { signal, timeoutMs: 8000 });
+    const reportOrSkeleton = Promise.race([firstReport, new Promise((resolve) => setTimeout(resolve, SKELETON_AFTER_MS))]);
+    const placed = reportOrSkeleton.then(() =>
+      signal.aborted ? null : waitForElement(document, () => panelPlacement(document), { signal, timeoutMs: 8000 }),
+    );
+    const [{ mountPanel }, placement] = await Promise.all([viewCode, placed]);
     if (!placement || signal.aborted) return;
 
     // Exactly one panel: drop any left by an earlier run (double injection after an extension update).
-    for (const stale of document.querySelectorAll(`${HOST_TAG}[data-hf-drift="panel"]`)) stale.remove();
-    const host = createShadowHost(
-      document,
-      HOST_TAG,
-      { 'data-hf-drift': 'panel', 'data-model': id, 'data-state': 'loading' },
-      panelCss,
-    );
-    shadow = host;
-    place(host.host, placement.anchor, placement.position);
+    for (const stale of document.querySelectorAll(`${PANEL_TAG}[data-hf-drift="panel"]`)) stale.remove();
+    const panel = mountPanel(document, id, refresh);
+    view = panel;
+    place(panel.host, placement.anchor, placement.position);
     draw();
 
     // The Hub may re-render the sidebar and drop our host; put it back where it belongs.
     const keeper = new MutationObserver(() => {
-      if (host.host.isConnected) return;
+      if (panel.host.isConnected) return;
       const again = panelPlacement(document);
-      if (again) place(host.host, again.anchor, again.position);
+      if (again) place(panel.host, again.anchor, again.position);
     });
     keeper.observe(document.body, { childList: true, subtree: true });
 
@@ -144,10 +140,8 @@ export const modelPanel: Feature = {
       'abort',
       () => {
         keeper.disconnect();
-        render(null, host.mount);
-        host.dispose();
-        host.host.remove();
-        shadow = null;
+        panel.remove();
+        view = null;
       },
       { once: true },
     );

@@ -1,0 +1,51 @@
+// The features' drawing code (Preact, components, styles) is not in the content script that every model
+// and listing page evaluates while it loads: each feature's view is a module of its own, fetched from the
+// extension's package only when there is something to draw (after the page's `load`, or when the early
+// license verdict comes first). A module announces itself here when it runs; it runs in the content
+// script's world, so this registry is the content script's, never the page's.
+import { browser } from 'wxt/browser';
+import type { startBadges } from './listing-badges-view';
+import type { mountPanel } from './model-panel-view';
+
+export interface UiModules {
+  'model-panel': { mountPanel: typeof mountPanel };
+  'listing-badges': { startBadges: typeof startBadges };
+}
+export type UiName = keyof UiModules;
+
+/** The packaged file of each view module (built from entrypoints/<name>-ui.ts, web-accessible on the Hub only). */
+export const UI_FILES = {
+  'model-panel': '/model-panel-ui.js',
+  'listing-badges': '/listing-badges-ui.js',
+} as const satisfies Record<UiName, string>;
+
+/** The elements the views put into the Hub's page (the DOM contract in the README). */
+export const PANEL_TAG = 'hf-drift-panel';
+export const BADGE_TAG = 'hf-drift-badge';
+
+type Registry = { [K in UiName]?: UiModules[K] };
+const REGISTRY = '__hfDriftUi';
+const registry = (): Registry => ((globalThis as Record<string, unknown>)[REGISTRY] ??= {}) as Registry;
+const loading = new Map<UiName, Promise<unknown>>();
+
+/** Called by a view module when it runs. */
+export function provideUi<K extends UiName>(name: K, ui: UiModules[K]): void {
+  registry()[name] = ui;
+}
+
+/** The view module `name`, imported once per page (later calls share the first import). */
+export async function loadUi<K extends UiName>(name: K): Promise<UiModules[K]> {
+  const ready = registry()[name];
+  if (ready) return ready;
+  let imported = loading.get(name);
+  if (!imported) {
+    imported = import(/* @vite-ignore */ browser.runtime.getURL(UI_FILES[name])).then(() => {
+      if (!registry()[name]) throw new Error(`HF Drift: the ${name} view did not load`);
+    });
+    loading.set(name, imported);
+    // A failed import (the extension was updated under the page, say) may be tried again by the next call.
+    imported.catch(() => loading.delete(name));
+  }
+  await imported;
+  return registry()[name]!;
+}

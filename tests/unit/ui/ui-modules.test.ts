@@ -1,0 +1,50 @@
+// The features' view modules are imported on demand from the extension's package: once per page, shared by
+// concurrent callers, and a failure is a clear error that the next attempt can recover from.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadUi, UI_FILES } from '../../../lib/features/ui-modules';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const view = (file: string) => path.join(here, 'views', file);
+const evaluations = () => (globalThis as { viewEvaluations?: number }).viewEvaluations ?? 0;
+
+describe('loadUi', () => {
+  it('imports the packaged file of the view once, however many features ask at the same time', async () => {
+    const asked: string[] = [];
+    vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation(((file: string) => {
+      asked.push(file);
+      return view('counting-panel-view.ts');
+    }) as typeof fakeBrowser.runtime.getURL);
+    const [a, b] = await Promise.all([loadUi('model-panel'), loadUi('model-panel')]);
+    expect(a).toBe(b);
+    expect(evaluations()).toBe(1);
+    expect(asked).toEqual([UI_FILES['model-panel']]);
+    // What it provides is the view's own code.
+    const panel = a.mountPanel(document, 'org/model', () => {});
+    expect(panel.host.getAttribute('data-model')).toBe('org/model');
+    // Later calls on the page reuse it.
+    await loadUi('model-panel');
+    expect(evaluations()).toBe(1);
+    expect(asked).toHaveLength(1);
+  });
+
+  it('a module that does not announce its view is a clear error, and a later attempt can still succeed', async () => {
+    const getURL = vi.spyOn(fakeBrowser.runtime, 'getURL').mockReturnValue(view('silent-view.ts') as never);
+    await expect(loadUi('listing-badges')).rejects.toThrow(/listing-badges view did not load/);
+    getURL.mockReturnValue(view('missing-view.ts') as never);
+    await expect(loadUi('listing-badges')).rejects.toThrow();
+    getURL.mockReturnValue(view('badges-view.ts') as never);
+    const badges = await loadUi('listing-badges');
+    expect(typeof badges.startBadges).toBe('function');
+  });
+
+  it('names a packaged file for every view, each of which the manifest makes reachable from the Hub only', async () => {
+    const config = await import('../../../wxt.config');
+    const manifest = (config.default.manifest as (env: { browser: string }) => { web_accessible_resources: unknown })({ browser: 'chrome' });
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: Object.values(UI_FILES).map((file) => file.replace(/^\//, '')), matches: ['https://huggingface.co/*'] },
+    ]);
+  });
+});
