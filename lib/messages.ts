@@ -69,6 +69,11 @@ export interface ReportPush {
   generation: number;
 }
 
+/** The background's only answer to a subscription whose `requires` switch is off. */
+export interface ReportSwitchedOff {
+  off: NonNullable<ReportSubscribe['requires']>;
+}
+
 // ---- the family crawl port (family explorer) -----------------------------------------------------
 
 export { FAMILY_PORT, type FamilyCrawlRequest, type FamilyCrawlPush } from './report/family-crawl-types';

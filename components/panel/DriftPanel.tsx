@@ -21,6 +21,7 @@ import { ExportBomButton } from '../shared/ExportBomButton';
 import { exploreLink } from '../lineage/explore';
 import { LineageGraph } from '../lineage/LineageGraph';
 import { Obligations, ObligationsSummaryLine } from './Obligations';
+import detailsCss from './details.css?inline';
 
 const TRAIT_LABEL: Record<TraitRow['trait'], string> = {
   license: 'License',
@@ -96,7 +97,12 @@ export function DriftPanel({ report, onRefresh, defaultOpen = false, idPrefix = 
       )}
       {canOpen && (
         <div id={detailsId} class="details" hidden={!open}>
-          {open && <Details report={report} idPrefix={idPrefix} />}
+          {open && (
+            <>
+              <style>{detailsCss}</style>
+              <Details report={report} idPrefix={idPrefix} />
+            </>
+          )}
         </div>
       )}
     </section>

@@ -8,7 +8,7 @@ import { createHubClient } from '../hub/client';
 import { modelKey } from '../hub/parse';
 import { createHubRepository, type HubRepository } from '../hub/repository';
 import { openDriftCache } from '../cache/db';
-import { isRequest, REPORT_PORT, type Request, type RequestType, type Response, type ReportPush, type ReportSubscribe } from '../messages';
+import { isRequest, REPORT_PORT, type Request, type RequestType, type Response, type ReportPush, type ReportSubscribe, type ReportSwitchedOff } from '../messages';
 import { modelIdFromUrl } from '../page/detect';
 import { badgesFor } from '../report/badges';
 import { buildModelReport } from '../report/build';
@@ -221,9 +221,18 @@ function servePanel(
   port.onMessage.addListener((message: unknown) => {
     const asked = message as ReportSubscribe;
     if (!asked || typeof asked.id !== 'string') return;
-    // The view may ask before it has read the switches: what the user switched off costs nothing here.
+    // The view does not read the switches itself: what the user switched off costs nothing here, and the
+    // view is told so, to show nothing.
     void switches().then((on) => {
-      if (closed || (asked.requires && !on[asked.requires])) return;
+      if (closed) return;
+      if (asked.requires && !on[asked.requires]) {
+        try {
+          port.postMessage({ off: asked.requires } satisfies ReportSwitchedOff);
+        } catch {
+          // The view went away meanwhile.
+        }
+        return;
+      }
       accept(asked.familyStats === undefined ? { ...asked, familyStats: on.familyStats } : asked);
     });
   });

@@ -8,8 +8,6 @@ export interface FeatureContext {
   document: Document;
   /** Aborted when the page navigates away or the extension is reloaded. */
   signal: AbortSignal;
-  /** The user's feature switches (already read, and on, unless the feature `startsBeforeSwitches`). */
-  switches: Promise<FeatureSwitches>;
 }
 
 export interface Feature {
@@ -19,11 +17,11 @@ export interface Feature {
   /** Setting that switches the feature off (off = no work and no requests). */
   switch?: keyof FeatureSwitches;
   /**
-   * Starts while the switches are still being read (a storage round trip is the slowest step before the
-   * first request): the background, which knows the switches too, refuses this feature's requests when
-   * its switch is off, and init shows nothing before `switches` said on.
+   * The background enforces this feature's switch: it refuses the feature's requests while the switch is
+   * off and says so, and the feature then shows nothing. The page reads no storage for it, and it starts
+   * without waiting for a storage round trip (the slowest step before its first request).
    */
-  startsBeforeSwitches?: boolean;
+  switchedByBackground?: boolean;
   init(ctx: FeatureContext): void | Promise<void>;
 }
 
@@ -66,24 +64,27 @@ export function createFeatureRunner(features: readonly Feature[], deps: FeatureR
       const applicable = features.filter((f) => featureApplies(f, url));
       // Pages where nothing applies cost nothing: no storage read, no message, no DOM work.
       if (!applicable.length) return [];
-      const switchesRead = deps.readSwitches();
       const start = (feature: Feature) => {
         try {
           // Not awaited in sequence: one slow or failing feature must not hold back the others.
-          Promise.resolve(feature.init({ url, document, signal: controller.signal, switches: switchesRead })).catch((error) =>
-            deps.report(feature.id, error),
-          );
+          Promise.resolve(feature.init({ url, document, signal: controller.signal })).catch((error) => deps.report(feature.id, error));
         } catch (error) {
           deps.report(feature.id, error);
         }
       };
-      const early = applicable.filter((f) => f.startsBeforeSwitches);
-      for (const feature of early) start(feature);
-      const switches = await switchesRead;
-      if (controller.signal.aborted) return [];
-      const started = early.filter((f) => !f.switch || switches[f.switch]).map((f) => f.id);
+      const started: string[] = [];
       for (const feature of applicable) {
-        if (feature.startsBeforeSwitches || (feature.switch && !switches[feature.switch])) continue;
+        if (!feature.switchedByBackground) continue;
+        started.push(feature.id);
+        start(feature);
+      }
+      const gated = applicable.filter((f) => !f.switchedByBackground);
+      // The switches are read only for features that need them read here.
+      if (!gated.length) return started;
+      const switches = await deps.readSwitches();
+      if (controller.signal.aborted) return started;
+      for (const feature of gated) {
+        if (feature.switch && !switches[feature.switch]) continue;
         started.push(feature.id);
         start(feature);
       }

@@ -51,8 +51,13 @@ export const modelPanel: Feature = {
   id: 'model-panel',
   include: [isModelPage],
   switch: 'panel',
-  startsBeforeSwitches: true,
-  async init({ url, document, signal, switches }) {
+  switchedByBackground: true,
+  async init({ url, document, signal: pageSignal }) {
+    // Ends with the page, or when the background says the panel is switched off.
+    const stop = new AbortController();
+    const signal = stop.signal;
+    if (pageSignal.aborted) return;
+    pageSignal.addEventListener('abort', () => stop.abort(), { once: true });
     const urlId = modelIdFromUrl(url);
     if (!urlId) return;
     const props = await headerPropsFor(document, urlId, signal);
@@ -89,27 +94,28 @@ export const modelPanel: Feature = {
     const somethingToShow = new Promise<void>((resolve) => (showNow = resolve));
     let reportCame!: () => void;
     const firstReport = new Promise<void>((resolve) => (reportCame = resolve));
-    // Family statistics follow the user's switch, which the background reads itself.
-    const subscription = subscribeReport({ id, pageModel: props?.model, pageChildrenCount, requires: 'panel' }, (next) => {
-      report = next;
-      reportCame();
-      // The early verdict (it took a Hub round trip: the page is long loaded, or slow) is shown at once; a
-      // report from the cache arrives within milliseconds and waits for the page's load event.
-      if (report.partial === 'verdict') showNow();
-      draw();
-    });
+    // The panel's switch, and family statistics', are the background's to read and enforce.
+    const subscription = subscribeReport(
+      { id, pageModel: props?.model, pageChildrenCount, requires: 'panel' },
+      (next) => {
+        report = next;
+        reportCame();
+        // The early verdict (it took a Hub round trip: the page is long loaded, or slow) is shown at once; a
+        // report from the cache arrives within milliseconds and waits for the page's load event.
+        if (report.partial === 'verdict') showNow();
+        draw();
+      },
+      () => stop.abort(), // switched off: nothing to show, nothing more to ask
+    );
     function refresh() {
       subscription.refresh();
     }
     signal.addEventListener('abort', () => subscription.close(), { once: true });
-    if (!(await switches).panel || signal.aborted) {
-      subscription.close(); // switched off: the background refused the subscription anyway
-      return;
-    }
 
     // Drawn once the page has loaded, or earlier when the early verdict is in (on a slow Hub it comes long
     // before `load`): a loading skeleton is not worth a moment of the Hub's load, the verdict is.
     await Promise.race([pageLoaded(document, signal), somethingToShow]);
+    if (signal.aborted) return;
     // The view's code is fetched now, while the report and the panel's place are awaited.
     const viewCode = loadUi('model-panel');
     // A report from the cache is a few milliseconds away: draw the panel once, with it, rather than a

@@ -1,7 +1,7 @@
 // Views (the page panel, the popup) subscribe to a model's report over a port; the background pushes
 // a first report at once (possibly stale, from the cache) and again when fresher data arrives.
 import { browser } from 'wxt/browser';
-import { REPORT_PORT, type ReportPush, type ReportSubscribe } from '../messages';
+import { REPORT_PORT, type ReportPush, type ReportSubscribe, type ReportSwitchedOff } from '../messages';
 import type { ModelReport } from './types';
 
 export interface ReportSubscription {
@@ -10,9 +10,14 @@ export interface ReportSubscription {
   close(): void;
 }
 
+/**
+ * `onSwitchedOff`: the background refused the subscription because the switch `request.requires` names is
+ * off (no report follows).
+ */
 export function subscribeReport(
   request: Omit<ReportSubscribe, 'refresh'>,
   onReport: (report: ModelReport) => void,
+  onSwitchedOff?: () => void,
 ): ReportSubscription {
   let port: ReturnType<typeof browser.runtime.connect> | null = null;
   // After a refresh, a report built before it may still be on its way; showing it would end "Refreshing…"
@@ -24,8 +29,13 @@ export function subscribeReport(
     const current = browser.runtime.connect({ name: REPORT_PORT });
     port = current;
     current.onMessage.addListener((message: unknown) => {
+      if (port !== current) return;
+      if (request.requires && (message as ReportSwitchedOff)?.off === request.requires) {
+        onSwitchedOff?.();
+        return;
+      }
       const push = message as ReportPush;
-      if (port !== current || push?.report?.id !== request.id) return;
+      if (push?.report?.id !== request.id) return;
       if ((push.generation ?? 0) < generation) return;
       last = push.report;
       onReport(last);

@@ -707,7 +707,13 @@ if (!fatal) {
         name,
         [['memory-page-heap', 'model page: JS heap with − without'], ['memory-background-1000', 'background heap after 1,000 model pages'], ['memory-background-late', 'background heap growth 500 → 1,000 pages']],
         async () => {
-          await pageHeapRows(benchHelpers(), name, { model: MODEL, runs: 5 });
+          // A fourth browser for this section only: its content script talks to its background and does nothing else.
+          const messagingScript = await launchPlainChromium(hub, { extensionDir: writeControlExtension(manifest, { messaging: true }) });
+          try {
+            await pageHeapRows({ ...benchHelpers(), messagingScript }, name, { model: MODEL, runs: 5 });
+          } finally {
+            await messagingScript.close();
+          }
           await backgroundHeapRows(benchHelpers(), name, { portName });
         },
       );

@@ -36,22 +36,32 @@ export const CONTROL_MARK = 'hf-drift-bench:control-start';
 /**
  * An extension whose content script only sets a mark, injected where and when ours is (same `matches`
  * and `run_at`): what any content script costs a page in this browser, to set our overhead against.
+ * With `messaging`, the script also opens a port to its background and keeps the one answer: what any
+ * content script that shows its background's data costs at least (the extension APIs' bindings in the page).
  */
-export function writeControlExtension(builtManifest) {
+export function writeControlExtension(builtManifest, { messaging = false } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hf-drift-bench-control-ext-'));
   // The empty script runs where and as early as ours does (our earliest content script).
   const order = ['document_start', 'document_end', 'document_idle'];
   const ours = [...(builtManifest.content_scripts ?? [])].sort((a, b) => order.indexOf(a.run_at ?? 'document_idle') - order.indexOf(b.run_at ?? 'document_idle'))[0] ?? {};
   const manifest = {
     manifest_version: 3,
-    name: 'HF Drift bench control (empty content script)',
+    name: `HF Drift bench control (${messaging ? 'content script with one port message' : 'empty content script'})`,
     version: '1.0.0',
     background: { service_worker: 'background.js' },
     content_scripts: [{ matches: ours.matches ?? ['https://huggingface.co/*'], run_at: ours.run_at ?? 'document_idle', js: ['content.js'] }],
   };
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
-  fs.writeFileSync(path.join(dir, 'content.js'), `performance.mark(${JSON.stringify(CONTROL_MARK)});\n`);
-  fs.writeFileSync(path.join(dir, 'background.js'), '// empty\n');
+  // The messaging control does the least a content script showing its background's data can do: open a
+  // port, send one message, keep the one answer.
+  const talk = messaging
+    ? `const port = chrome.runtime.connect({ name: 'control' });\nport.onMessage.addListener((answer) => { globalThis.controlAnswer = answer; });\nport.postMessage({ id: location.pathname });\n`
+    : '';
+  fs.writeFileSync(path.join(dir, 'content.js'), `performance.mark(${JSON.stringify(CONTROL_MARK)});\n${talk}`);
+  fs.writeFileSync(
+    path.join(dir, 'background.js'),
+    messaging ? `chrome.runtime.onConnect.addListener((port) => port.onMessage.addListener((m) => port.postMessage({ id: m.id, ok: true })));\n` : '// empty\n',
+  );
   return dir;
 }
 

@@ -205,8 +205,8 @@ export async function pageHeapRows(bench, name, { model, runs }) {
   await bench.settledCalls(0);
   await warm.close();
 
-  const samples = { ours: [], none: [], empty: [] };
-  const contexts = { ours: bench.session.context, none: bench.baseline.context, empty: bench.emptyScript.context };
+  const samples = { ours: [], none: [], empty: [], ...(bench.messagingScript && { messaging: [] }) };
+  const contexts = { ours: bench.session.context, none: bench.baseline.context, empty: bench.emptyScript.context, messaging: bench.messagingScript?.context };
   const checks = [];
   const snapshots = {};
   for (let i = 0; i < runs; i += 1) {
@@ -225,7 +225,7 @@ export async function pageHeapRows(bench, name, { model, runs }) {
       const cdp = await context.newCDPSession(page);
       const usage = await pageHeap(cdp);
       samples[which].push({ used: usage.usedSize, embedder: usage.embedderHeapUsedSize ?? null });
-      if (i === runs - 1 && which !== 'none') snapshots[which] = await pageHeapByType(cdp);
+      if (i === runs - 1 && (which === 'ours' || which === 'empty')) snapshots[which] = await pageHeapByType(cdp);
       if (which === 'ours') checks.push(await isolatedWorldCheck(cdp, bench.session.extensionOrigin));
       await cdp.detach().catch(() => {});
       await page.close();
@@ -245,11 +245,20 @@ export async function pageHeapRows(bench, name, { model, runs }) {
   bench.rows.push({
     id: 'memory-page-heap', section: name, label: `model page (${model}, warm cache): JS heap after GC, with − without the extension (median of ${runs})`, unit: 'bytes', value: delta,
     target: { op: '<=', value: PAGE_HEAP_TARGET, label: '≤ 300 KB (307,200 B)' },
-    display: `${kb(delta)} (${(used('ours') / KB).toFixed(0)} vs ${(used('none') / KB).toFixed(0)} KB; ${kb(used('ours') - used('empty'))} over an empty content script)`,
+    display: `${kb(delta)} (${(used('ours') / KB).toFixed(0)} vs ${(used('none') / KB).toFixed(0)} KB; ${kb(used('ours') - used('empty'))} over an empty content script${samples.messaging ? `, ${kb(used('ours') - used('messaging'))} over one that talks to its background` : ''})`,
     note: `V8 heap of the page's renderer isolate (Runtime.getHeapUsage: main world + the content script's isolated world) after two forced GCs; samples with: ${samples.ours.map((s) => (s.used / KB).toFixed(0)).join(', ')} KB, without: ${samples.none.map((s) => (s.used / KB).toFixed(0)).join(', ')} KB, with an empty content script: ${samples.empty.map((s) => (s.used / KB).toFixed(0)).join(', ')} KB` +
       (embedder === null ? '' : `; Blink's DOM heap (embedderHeapUsedSize, not counted above) ${kb(embedder)}`) +
       (where ? `; over an empty content script, by kind (heap snapshots): ${where}` : ''),
   });
+  if (samples.messaging) {
+    bench.rows.push({
+      id: 'memory-page-messaging-floor', section: name,
+      label: 'the floor of any content script that shows its background’s data: one opening a port and keeping one answer, with − without (median)',
+      unit: 'bytes', value: used('messaging') - used('none'),
+      display: `${kb(used('messaging') - used('none'))} (${kb(used('messaging') - used('empty'))} over an empty content script)`,
+      note: `samples: ${samples.messaging.map((s) => (s.used / KB).toFixed(0)).join(', ')} KB`,
+    });
+  }
   bench.rows.push({
     id: 'memory-page-isolated-world', section: name, label: 'the figure includes the content script’s isolated world (ballast allocated there shows up)', unit: 'bool', value: worldCounted,
     display: seen.length ? `${worldCounted ? 'yes' : 'no'} (${seen.map((c) => `+${(c.grew / KB).toFixed(0)} KB`).join(', ')} for ${seen[0].objects.toLocaleString('en')} objects in "${seen[0].world}")` : `no isolated world found (${checks[0]?.contexts?.join(', ')})`,

@@ -43,22 +43,38 @@ describe('feature runner', () => {
     expect(badges).not.toHaveBeenCalled();
   });
 
-  it('a feature that starts before the switches are read is not held back by the storage read', async () => {
+  it('a feature whose switch the background enforces starts at once, and alone it costs the page no storage read', async () => {
+    const d = deps({ ...DEFAULT_SWITCHES, panel: false });
+    const panel = vi.fn();
+    const runner = createFeatureRunner([{ id: 'panel', include: [isModelPage], switch: 'panel', switchedByBackground: true, init: panel }], d);
+    expect(await runner.run('https://huggingface.co/a/b', document)).toEqual(['panel']);
+    expect(panel).toHaveBeenCalledOnce();
+    expect(d.readSwitches).not.toHaveBeenCalled();
+  });
+
+  it('beside it, a feature the page gates waits for the switches, and stays off when switched off', async () => {
     let answer!: (switches: typeof DEFAULT_SWITCHES) => void;
     const d = { readSwitches: vi.fn(() => new Promise<typeof DEFAULT_SWITCHES>((resolve) => (answer = resolve))), report: vi.fn() };
-    const seen: Promise<typeof DEFAULT_SWITCHES>[] = [];
-    const early: Feature = { id: 'panel', include: [isModelPage], switch: 'panel', startsBeforeSwitches: true, init: ({ switches }) => void seen.push(switches) };
-    const later = vi.fn();
-    const runner = createFeatureRunner([early, feature('other', [isModelPage], later, 'badges')], d);
+    const panel = vi.fn();
+    const gated = vi.fn();
+    const off = vi.fn();
+    const runner = createFeatureRunner(
+      [
+        { id: 'panel', include: [isModelPage], switch: 'panel', switchedByBackground: true, init: panel },
+        feature('gated', [isModelPage], gated, 'familyStats'),
+        feature('off', [isModelPage], off, 'badges'),
+      ],
+      d,
+    );
     const started = runner.run('https://huggingface.co/a/b', document);
     await Promise.resolve();
-    expect(seen).toHaveLength(1); // already running
-    expect(later).not.toHaveBeenCalled(); // an ordinary feature waits for its switch
-    answer({ ...DEFAULT_SWITCHES, panel: false });
-    // Switched off: not reported as started, and the feature learns it from the same read.
-    expect(await started).toEqual(['other']);
-    expect((await seen[0]).panel).toBe(false);
-    expect(later).toHaveBeenCalledOnce();
+    expect(panel).toHaveBeenCalledOnce(); // not held back by the storage read
+    expect(gated).not.toHaveBeenCalled();
+    answer({ ...DEFAULT_SWITCHES, badges: false });
+    expect(await started).toEqual(['panel', 'gated']);
+    expect(gated).toHaveBeenCalledOnce();
+    expect(off).not.toHaveBeenCalled();
+    expect(d.readSwitches).toHaveBeenCalledOnce();
   });
 
   it('a throwing feature is reported and does not stop the others', async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ReportPush, ReportSubscribe } from '../../../lib/messages';
+import type { ReportPush, ReportSubscribe, ReportSwitchedOff } from '../../../lib/messages';
 import { subscribeReport } from '../../../lib/report/subscribe';
 import { loadingReport, type ModelReport } from '../../../lib/report/types';
 
@@ -19,7 +19,7 @@ function fakePort() {
   return {
     port,
     sent,
-    push: (message: ReportPush) => onMessage.forEach((l) => l(message)),
+    push: (message: ReportPush | ReportSwitchedOff) => onMessage.forEach((l) => l(message)),
     drop: () => onDisconnect.forEach((l) => l()),
   };
 }
@@ -77,5 +77,21 @@ describe('subscribeReport', () => {
     expect(ports[1].port.disconnect).toHaveBeenCalled();
     ports[1].push({ report: report('a/b', 'after close'), generation: 1 });
     expect(shown).toEqual(['fresh']);
+  });
+
+  it('learns from the background that the switch it requires is off, and only from a refusal of that switch', () => {
+    const shown: string[] = [];
+    const off = vi.fn();
+    subscribeReport({ id: 'a/b', requires: 'panel' }, (r) => shown.push(r.notices[0]), off);
+    ports[0].push({ off: 'familyStats' });
+    expect(off).not.toHaveBeenCalled();
+    ports[0].push({ off: 'panel' });
+    expect(off).toHaveBeenCalledOnce();
+    expect(shown).toEqual([]);
+    // A view that requires nothing is never told off.
+    const other = vi.fn();
+    subscribeReport({ id: 'c/d' }, () => {}, other);
+    ports[1].push({ off: 'panel' });
+    expect(other).not.toHaveBeenCalled();
   });
 });

@@ -85,10 +85,14 @@ describe('Obligations block in the panel', () => {
     expect(container.querySelector('[data-obligation]')).toBeNull();
     // The summary line does not wait for them.
     expect(container.querySelector('[data-obligations-summary]')?.textContent).toMatch(/unmet/);
+    // Their styles come with them: a view whose details stay closed parses none.
+    const detailsStyles = () => container.querySelectorAll('.details style');
+    expect(detailsStyles()).toHaveLength(0);
     fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(container.querySelectorAll('[data-obligation]')).toHaveLength(1);
     expect(container.querySelector<HTMLElement>('.details')!.hidden).toBe(false);
+    expect(detailsStyles()).toHaveLength(1);
     fireEvent.click(toggle);
     expect(container.querySelector<HTMLElement>('.details')!.hidden).toBe(true);
     expect(container.querySelector('[data-obligation]')).toBeNull();
