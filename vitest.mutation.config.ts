@@ -14,6 +14,7 @@ export default defineConfig({
       'tests/unit/report/listing-query.test.ts',
       'tests/unit/report/verdict.test.ts',
       'tests/unit/report/sameness.test.ts',
+      'tests/unit/page/manager.test.ts',
     ],
     // Random-input properties run for seconds per mutant; the example tables above must bite on their own.
     exclude: ['tests/unit/drift/property.test.ts'],

@@ -62,8 +62,6 @@ export function createFeatureRunner(features: readonly Feature[], deps: FeatureR
         return [];
       }
       const applicable = features.filter((f) => featureApplies(f, url));
-      // Pages where nothing applies cost nothing: no storage read, no message, no DOM work.
-      if (!applicable.length) return [];
       const start = (feature: Feature) => {
         try {
           // Not awaited in sequence: one slow or failing feature must not hold back the others.
@@ -79,7 +77,8 @@ export function createFeatureRunner(features: readonly Feature[], deps: FeatureR
         start(feature);
       }
       const gated = applicable.filter((f) => !f.switchedByBackground);
-      // The switches are read only for features that need them read here.
+      // The switches are read only for features that need them read here: where nothing applies, nothing
+      // at all happens (no storage read, no message, no DOM work).
       if (!gated.length) return started;
       const switches = await deps.readSwitches();
       if (controller.signal.aborted) return started;

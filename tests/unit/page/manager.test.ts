@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { createFeatureRunner, type Feature } from '../../../lib/features/manager';
 import { DEFAULT_SWITCHES } from '../../../lib/settings/settings';
@@ -25,6 +26,36 @@ describe('feature runner', () => {
     const runner = createFeatureRunner([feature('panel', [isModelPage], vi.fn())], d);
     expect(await runner.run('https://huggingface.co/datasets/akariasai/PopQA', document)).toEqual([]);
     expect(d.readSwitches).not.toHaveBeenCalled();
+  });
+
+  it('a feature applies when any one of its predicates holds', async () => {
+    const init = vi.fn();
+    const runner = createFeatureRunner([feature('either', [isListingPage, isModelPage], init)], deps());
+    expect(await runner.run('https://huggingface.co/a/b', document)).toEqual(['either']);
+    expect(init).toHaveBeenCalledOnce();
+  });
+
+  it('starts nothing for an address that is not a URL', async () => {
+    const init = vi.fn();
+    const d = deps();
+    const runner = createFeatureRunner([feature('any', [() => true], init)], d);
+    expect(await runner.run('not a url', document)).toEqual([]);
+    expect(init).not.toHaveBeenCalled();
+    expect(d.readSwitches).not.toHaveBeenCalled();
+  });
+
+  it('a navigation while the switches are read: the old page’s features never start', async () => {
+    const answers: ((switches: typeof DEFAULT_SWITCHES) => void)[] = [];
+    const d = { readSwitches: vi.fn(() => new Promise<typeof DEFAULT_SWITCHES>((resolve) => answers.push(resolve))), report: vi.fn() };
+    const urls: string[] = [];
+    const runner = createFeatureRunner([feature('gated', [isModelPage], ({ url }) => void urls.push(url.pathname), 'panel')], d);
+    const first = runner.run('https://huggingface.co/a/b', document);
+    const second = runner.run('https://huggingface.co/c/d', document);
+    answers[0](DEFAULT_SWITCHES);
+    answers[1](DEFAULT_SWITCHES);
+    expect(await first).toEqual([]);
+    expect(await second).toEqual(['gated']);
+    expect(urls).toEqual(['/c/d']);
   });
 
   it('aborts the previous run on navigation', async () => {
