@@ -9,6 +9,7 @@ import { pageLoaded, place, waitForElement } from '../ui/shadow-host';
 import type { Feature } from './manager';
 import type { PanelView } from './model-panel-view';
 import { loadUi, PANEL_TAG } from './ui-modules';
+
 /** How long after the page's load a panel without any report yet waits before it shows its skeleton. */
 const SKELETON_AFTER_MS = 120;
 
