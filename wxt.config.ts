@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { UI_RESOURCES } from './lib/features/ui-files';
 
 // One manifest for both browsers, written in MV3 form. Firefox is built as MV3 too (see README,
 // "Why MV3 in Firefox"): host permissions are listed separately and granted at install (Firefox ≥ 127).
@@ -15,7 +16,7 @@ export default defineConfig({
     action: { default_title: 'HF Drift' },
     // The features' view modules, which the content script imports when it has something to draw (see
     // lib/features/ui-modules.ts). Reachable from the Hub's pages only, which see our elements anyway.
-    web_accessible_resources: [{ resources: ['model-panel-ui.js', 'listing-badges-ui.js'], matches: ['https://huggingface.co/*'] }],
+    web_accessible_resources: [{ resources: UI_RESOURCES, matches: ['https://huggingface.co/*'] }],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

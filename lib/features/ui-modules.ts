@@ -6,18 +6,13 @@
 import { browser } from 'wxt/browser';
 import type { startBadges } from './listing-badges-view';
 import type { mountPanel } from './model-panel-view';
+import { UI_FILES } from './ui-files';
 
-export interface UiModules {
+export interface UiModules extends Record<keyof typeof UI_FILES, unknown> {
   'model-panel': { mountPanel: typeof mountPanel };
   'listing-badges': { startBadges: typeof startBadges };
 }
 export type UiName = keyof UiModules;
-
-/** The packaged file of each view module (built from entrypoints/<name>-ui.ts, web-accessible on the Hub only). */
-export const UI_FILES = {
-  'model-panel': '/model-panel-ui.js',
-  'listing-badges': '/listing-badges-ui.js',
-} as const satisfies Record<UiName, string>;
 
 /** The elements the views put into the Hub's page (the DOM contract in the README). */
 export const PANEL_TAG = 'hf-drift-panel';

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadUi, UI_FILES } from '../../../lib/features/ui-modules';
+import { UI_FILES } from '../../../lib/features/ui-files';
+import { loadUi } from '../../../lib/features/ui-modules';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const view = (file: string) => path.join(here, 'views', file);

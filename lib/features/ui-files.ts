@@ -1,0 +1,9 @@
+// The packaged file of each feature's view module (built from entrypoints/<name>-ui.ts). One list for the
+// loader (ui-modules.ts) and the manifest, which makes exactly these web-accessible, to the Hub only.
+export const UI_FILES = {
+  'model-panel': '/model-panel-ui.js',
+  'listing-badges': '/listing-badges-ui.js',
+} as const;
+
+/** The same files as the manifest names them (relative to the package root). */
+export const UI_RESOURCES = Object.values(UI_FILES).map((file) => file.slice(1));
