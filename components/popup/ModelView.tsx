@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { subscribeReport, type ReportSubscription } from '../../lib/report/subscribe';
 import { loadingReport, type ModelReport } from '../../lib/report/types';
 import { DriftPanel } from '../panel/DriftPanel';
+import { PanelDetails } from '../panel/PanelDetails';
 import panelCss from '../panel/panel.css?inline';
 import { modelUrl } from '../shared/format';
 import { usePrefersDark } from '../shared/theme';
@@ -53,7 +54,7 @@ export function ModelView({ id, familyStats, onBack, onOpenModel }: ModelViewPro
         {id}
       </h1>
       <ShadowPanel onLinkClick={(event) => followPanelLink(event, onOpenModel)}>
-        <DriftPanel report={report} defaultOpen onRefresh={refresh} idPrefix="hfd-popup" />
+        <DriftPanel report={report} defaultOpen onRefresh={refresh} idPrefix="hfd-popup" details={PanelDetails} />
       </ShadowPanel>
     </section>
   );

@@ -1,5 +1,6 @@
 // Small text formatters shared by the panel, badges and popup. Plain strings only.
 import type { ChainEndReason, HubError, ParentRelation } from '../../lib/hub/types';
+import type { ModelReport } from '../../lib/report/types';
 
 /** "Fine-tune of", "Quantization of"… for the lineage line. */
 export const RELATION_OF: Record<ParentRelation, string> = {
@@ -90,4 +91,12 @@ export function chainEndSentence(reason: ChainEndReason, at?: string): string {
 
 export function modelUrl(id: string): string {
   return `https://huggingface.co/${id.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** The relations with children on the Hub, each with its count. */
+export function childEntries(report: ModelReport): [relation: string, n: number][] {
+  return Object.entries(report.childrenCount ?? {}).filter((entry): entry is [string, number] => {
+    const n = entry[1];
+    return typeof n === 'number' && n > 0;
+  });
 }

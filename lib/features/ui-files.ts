@@ -3,7 +3,12 @@
 export const UI_FILES = {
   'model-panel': '/model-panel-ui.js',
   'listing-badges': '/listing-badges-ui.js',
+  // The model panel's details, fetched by the panel's view when they are opened.
+  'panel-details': '/panel-details-ui.js',
 } as const;
 
 /** The same files as the manifest names them (relative to the package root). */
 export const UI_RESOURCES = Object.values(UI_FILES).map((file) => file.slice(1));
+
+/** First line of each packaged view module (added by the build, see wxt.config.ts). */
+export const EAGER_COMPILE_HINT = '//# allFunctionsCalledOnLoad';

@@ -6,11 +6,13 @@
 import { browser } from 'wxt/browser';
 import type { startBadges } from './listing-badges-view';
 import type { mountPanel } from './model-panel-view';
+import type { removeDetails, renderDetails } from './panel-details-view';
 import { UI_FILES } from './ui-files';
 
 export interface UiModules extends Record<keyof typeof UI_FILES, unknown> {
   'model-panel': { mountPanel: typeof mountPanel };
   'listing-badges': { startBadges: typeof startBadges };
+  'panel-details': { renderDetails: typeof renderDetails; removeDetails: typeof removeDetails };
 }
 export type UiName = keyof UiModules;
 

@@ -32,10 +32,13 @@ export async function waitForPanel(page, { state, timeout = 20_000 } = {}) {
  */
 export async function openDetails(page) {
   return page.evaluate(async () => {
-    const toggle = document.querySelector('[data-hf-drift="panel"]')?.shadowRoot?.querySelector('.details-toggle');
+    const root = document.querySelector('[data-hf-drift="panel"]')?.shadowRoot;
+    const toggle = root?.querySelector('.details-toggle');
     if (!toggle) return false;
     if (toggle.getAttribute('aria-expanded') === 'false') toggle.click();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Their code is a view module of its own, fetched the first time they open.
+    const until = Date.now() + 10_000;
+    while (!root.querySelector('.details [data-details="ready"]') && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
     return true;
   });
 }
@@ -48,7 +51,7 @@ export async function waitForFamily(page, timeout = 20_000) {
       const root = document.querySelector('[data-hf-drift="panel"]')?.shadowRoot;
       // The family block is in the details; a re-render after a refresh may have closed nothing, but be sure.
       if (root?.querySelector('.details-toggle[aria-expanded="false"]')) root.querySelector('.details-toggle').click();
-      return root && root.querySelector('.details:not([hidden])') && !root.textContent.includes('Sampling the family') ? true : null;
+      return root?.querySelector('.details:not([hidden]) [data-details="ready"]') && !root.textContent.includes('Sampling the family') ? true : null;
     },
     undefined,
     { timeout, message: 'family statistics' },

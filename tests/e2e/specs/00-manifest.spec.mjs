@@ -18,7 +18,7 @@ function checkCommon(manifest, name) {
   // The only files the Hub's pages may fetch from the extension are the features' view modules, and only
   // the Hub's pages may.
   assert.deepEqual(manifest.web_accessible_resources, [
-    { resources: ['model-panel-ui.js', 'listing-badges-ui.js'], matches: ALLOWED_HOSTS },
+    { resources: ['model-panel-ui.js', 'listing-badges-ui.js', 'panel-details-ui.js'], matches: ALLOWED_HOSTS },
   ], `${name}: web-accessible resources`);
   for (const script of manifest.content_scripts ?? []) {
     assert.deepEqual(script.matches, ALLOWED_HOSTS, `${name}: content scripts run on the Hub only`);
@@ -39,6 +39,21 @@ export default {
         assert.equal(firefox.browser_specific_settings.gecko.id, 'hf-drift@hf-drift.dev');
         assert.deepEqual(firefox.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
         assert.equal(chrome.browser_specific_settings, undefined, 'no Firefox keys in the Chrome manifest');
+      },
+    },
+    {
+      name: "each view module starts with V8's eager-compile hint, so its code cache holds every function",
+      browsers: ['chromium'],
+      async run() {
+        for (const [browserName, dir] of Object.entries(BUILDS)) {
+          for (const file of read(browserName).web_accessible_resources[0].resources) {
+            const firstLine = fs.readFileSync(path.join(dir, file), 'utf8').split('\n', 1)[0];
+            assert.equal(firstLine, '//# allFunctionsCalledOnLoad', `${browserName}: ${file}`);
+          }
+          // The injected content script has no code cache to fill: it stays lazily compiled.
+          const injected = read(browserName).content_scripts.flatMap((script) => script.js);
+          for (const file of injected) assert.doesNotMatch(fs.readFileSync(path.join(dir, file), 'utf8'), /allFunctionsCalledOnLoad/, `${browserName}: ${file}`);
+        }
       },
     },
     {

@@ -32,7 +32,7 @@ export default {
             const theme = dark ? 'dark' : 'light';
             report(`[${browserName}] ${path} summary ${theme}`, await assertAccessible(page, { label: `${path} panel summary, ${theme}`, include: [PANEL] }));
             await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.details-toggle').click(), PANEL);
-            await page.waitFor((sel) => document.querySelector(sel).shadowRoot.querySelector('.details')?.hidden === false, PANEL, { message: 'details open' });
+            await page.waitFor((sel) => document.querySelector(sel).shadowRoot.querySelector('.details:not([hidden]) [data-details="ready"]') ? true : null, PANEL, { message: 'details open' });
             report(`[${browserName}] ${path} details ${theme}`, await assertAccessible(page, { label: `${path} panel details, ${theme}`, include: [PANEL] }));
             await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.details-toggle').click(), PANEL);
           }

@@ -72,10 +72,10 @@ function clickExport(page, hostSelector) {
   return page.evaluate(async (selector) => {
     const root = document.querySelector(selector).shadowRoot;
     const toggle = root.querySelector('.details-toggle[aria-expanded="false"]');
-    if (toggle) {
-      toggle.click();
-      await new Promise((resolve) => setTimeout(resolve, 0)); // the details are drawn once opened
-    }
+    toggle?.click();
+    // The details are drawn once opened (on a Hub page, after their view module is fetched).
+    const until = Date.now() + 10_000;
+    while (!root.querySelector('[data-action="export-bom"]') && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
     root.querySelector('[data-action="export-bom"]').click();
   }, hostSelector);
 }

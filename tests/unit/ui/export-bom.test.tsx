@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExportSection } from '../../../components/options/ExportSection';
 import { DriftPanel } from '../../../components/panel/DriftPanel';
+import { PanelDetails } from '../../../components/panel/PanelDetails';
 import { ExportBomButton } from '../../../components/shared/ExportBomButton';
 import { parseModel } from '../../../lib/hub/parse';
 import { ask, type RequestMap } from '../../../lib/messages';
@@ -113,7 +114,7 @@ describe('Export AI-BOM', () => {
 
   it('is in the panel details, for the model the panel shows', () => {
     const report: ModelReport = { id: ID, state: 'ready', stale: false, parents: [], chain: [], family: [], familyPending: false, notices: [] };
-    render(<DriftPanel report={report} />);
+    render(<DriftPanel details={PanelDetails} report={report} />);
     fireEvent.click(document.querySelector('.details-toggle')!);
     const exportButton = document.querySelector('[data-action="export-bom"]');
     expect(exportButton?.closest('.details')).toBeTruthy();

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DriftPanel } from '../../../components/panel/DriftPanel';
+import { PanelDetails } from '../../../components/panel/PanelDetails';
 import type { ObligationResult } from '../../../lib/drift/obligation-checks';
 import type { ObligationsReport } from '../../../lib/report/obligations';
 import { readyReport } from './fixtures';
@@ -34,7 +35,7 @@ describe('Obligations block in the panel', () => {
       ...readyReport('skyforge/Sky-Chat-8B', 'meta-llama/Llama-3.1-8B-Instruct'),
       obligations: obligations([result({}), result({ key: 'license-copy', status: 'met', evidence: "the repository has 'LICENSE'", caveat: 'its text was not read' }), result({ key: 'notice', status: 'unknown', link: 'javascript:alert(1)' })]),
     };
-    const { container } = render(<DriftPanel report={report} defaultOpen />);
+    const { container } = render(<DriftPanel details={PanelDetails} report={report} defaultOpen />);
     const lines = [...container.querySelectorAll('[data-obligation]')];
     expect(lines.map((el) => [el.getAttribute('data-obligation'), el.getAttribute('data-status'), el.getAttribute('data-license')])).toEqual([
       ['name-prefix', 'unmet', 'llama3.1'],
@@ -61,7 +62,7 @@ describe('Obligations block in the panel', () => {
         notes: ['The Hub sent no file list for this repository, so file checks could not run.'],
       }),
     };
-    const { container } = render(<DriftPanel report={report} defaultOpen />);
+    const { container } = render(<DriftPanel details={PanelDetails} report={report} defaultOpen />);
     const flags = container.querySelectorAll('[data-flag="license-undeclared"]');
     expect(flags).toHaveLength(1);
     expect(flags[0].textContent).toContain('No license stated — Gemma Terms of Use terms apply');
@@ -71,7 +72,7 @@ describe('Obligations block in the panel', () => {
 
   it('says so when no ancestor license has catalogued duties, and shows no summary line', () => {
     const report = { ...readyReport('a/b', 'c/d'), obligations: obligations([], { headline: 'No upstream obligations to check' }) };
-    const { container } = render(<DriftPanel report={report} defaultOpen />);
+    const { container } = render(<DriftPanel details={PanelDetails} report={report} defaultOpen />);
     expect(container.textContent).toContain("No ancestor's license asks anything this catalogue checks.");
     expect(container.querySelector('[data-obligations-summary]')).toBeNull();
     expect(container.querySelector('[data-obligation]')).toBeNull();
@@ -79,7 +80,7 @@ describe('Obligations block in the panel', () => {
 
   it('the details (obligations, traits, family) are drawn only once opened, and stay drawn until closed', () => {
     const report = { ...readyReport('skyforge/Sky-Chat-8B', 'meta-llama/Llama-3.1-8B-Instruct'), obligations: obligations([result({})]) };
-    const { container } = render(<DriftPanel report={report} />);
+    const { container } = render(<DriftPanel details={PanelDetails} report={report} />);
     const toggle = container.querySelector<HTMLButtonElement>('.details-toggle')!;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(container.querySelector('[data-obligation]')).toBeNull();
@@ -99,7 +100,7 @@ describe('Obligations block in the panel', () => {
   });
 
   it('a root report has no obligations block', () => {
-    const { container } = render(<DriftPanel report={readyReport('a/b')} />);
+    const { container } = render(<DriftPanel details={PanelDetails} report={readyReport('a/b')} />);
     expect(container.querySelector('.obligations')).toBeNull();
   });
 
@@ -108,7 +109,7 @@ describe('Obligations block in the panel', () => {
       ...readyReport('a/Llama-x', 'c/d'),
       obligations: obligations([result({ status: 'met' })], { headline: 'All 1 upstream obligation met' }),
     };
-    const { container } = render(<DriftPanel report={report} />);
+    const { container } = render(<DriftPanel details={PanelDetails} report={report} />);
     const line = container.querySelector('[data-obligations-summary]');
     expect(line?.getAttribute('data-obligations-summary')).toBe('met');
     expect(line?.textContent).toBe('✓ All 1 upstream obligation met');
