@@ -1,7 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { EAGER_COMPILE_HINT, UI_RESOURCES } from './lib/features/ui-files';
+import { contentScriptExcludes } from './lib/page/detect';
 
 // One manifest for both browsers, written in MV3 form. Firefox is built as MV3 too (see README,
 // "Why MV3 in Firefox"): host permissions are listed separately and granted at install (Firefox ≥ 127).
@@ -37,6 +39,11 @@ export default defineConfig({
     esbuild: { charset: 'ascii' },
   }),
   hooks: {
+    // Where no feature can apply, the content script is not even injected. Added here rather than in the
+    // script's definition, which ships inside the script: every page would build the list again.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) script.exclude_matches = contentScriptExcludes();
+    },
     // The content script and its view modules run in every model and listing page of the Hub. They only
     // call APIs that both browsers provide with promises in MV3 (runtime.connect, runtime.sendMessage,
     // runtime.getURL, storage.local.get), so they go without webextension-polyfill: less code for each page
@@ -49,6 +56,18 @@ export default defineConfig({
         config.resolve!.alias = alias.filter((rule: { find: unknown }) => rule.find !== 'wxt/browser');
       } else if (alias && typeof alias === 'object') {
         delete (alias as Record<string, string>)['wxt/browser'];
+      }
+      // The panel's details draw with the panel view's Preact (lent at run time), not a second copy.
+      if (entries.length === 1 && entries[0].name === 'panel-details-ui') {
+        const lent = (name: string) => fileURLToPath(new URL(`./lib/features/shared-preact/${name}.ts`, import.meta.url));
+        const rules = [
+          { find: /^preact$/, replacement: lent('preact') },
+          { find: /^preact\/hooks$/, replacement: lent('hooks') },
+          { find: /^preact\/jsx-runtime$/, replacement: lent('jsx-runtime') },
+        ];
+        const current = config.resolve?.alias;
+        const existing = Array.isArray(current) ? current : Object.entries(current ?? {}).map(([find, replacement]) => ({ find, replacement }));
+        config.resolve = { ...config.resolve, alias: [...rules, ...existing] };
       }
     },
   },

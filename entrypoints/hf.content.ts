@@ -1,6 +1,5 @@
 import { createFeatureRunner } from '../lib/features/manager';
 import { FEATURES } from '../lib/features';
-import { contentScriptExcludes } from '../lib/page/detect';
 import { readSwitches } from '../lib/settings/settings';
 
 // Runs on huggingface.co pages outside the sections where no feature can apply, decides per URL which
@@ -8,8 +7,8 @@ import { readSwitches } from '../lib/settings/settings';
 // nothing at all.
 export default defineContentScript({
   matches: ['https://huggingface.co/*'],
-  // Not even injected where no feature can apply (datasets, Spaces, docs, blog, settings, …).
-  excludeMatches: contentScriptExcludes(),
+  // Not even injected where no feature can apply (datasets, Spaces, docs, blog, settings, …): the manifest's
+  // exclude_matches are added by wxt.config.ts.
   runAt: 'document_end',
   main(ctx) {
     // User Timing marks let anyone (DevTools, the benchmark) see what the extension costs a page.

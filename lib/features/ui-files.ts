@@ -8,7 +8,7 @@ export const UI_FILES = {
 } as const;
 
 /** The same files as the manifest names them (relative to the package root). */
-export const UI_RESOURCES = Object.values(UI_FILES).map((file) => file.slice(1));
+export const UI_RESOURCES = /* @__PURE__ */ (() => Object.values(UI_FILES).map((file) => file.slice(1)))();
 
 /** First line of each packaged view module (added by the build, see wxt.config.ts). */
 export const EAGER_COMPILE_HINT = '//# allFunctionsCalledOnLoad';

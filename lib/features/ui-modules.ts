@@ -3,6 +3,9 @@
 // extension's package only when there is something to draw (after the page's `load`, or when the early
 // license verdict comes first). A module announces itself here when it runs; it runs in the content
 // script's world, so this registry is the content script's, never the page's.
+import type { Fragment, render } from 'preact';
+import type { useState } from 'preact/hooks';
+import type { jsx, jsxs } from 'preact/jsx-runtime';
 import { browser } from 'wxt/browser';
 import type { startBadges } from './listing-badges-view';
 import type { mountPanel } from './model-panel-view';
@@ -45,4 +48,30 @@ export async function loadUi<K extends UiName>(name: K): Promise<UiModules[K]> {
   }
   await imported;
   return registry()[name]!;
+}
+
+/**
+ * What the details' module draws with: the panel view's own Preact, lent to it (its build resolves preact
+ * to lib/features/shared-preact/, see wxt.config.ts). One copy on the page, and the details' components
+ * run in the renderer they are drawn by.
+ */
+export interface SharedPreact {
+  render: typeof render;
+  Fragment: typeof Fragment;
+  jsx: typeof jsx;
+  jsxs: typeof jsxs;
+  useState: typeof useState;
+}
+const SHARED_PREACT = '__hfDriftPreact';
+
+/** Called by the panel's view module when it runs. */
+export function sharePreact(preact: SharedPreact): void {
+  (globalThis as Record<string, unknown>)[SHARED_PREACT] = preact;
+}
+
+/** The lent Preact; the details' module only ever runs after the panel's view, which lends it. */
+export function sharedPreact(): SharedPreact {
+  const preact = (globalThis as Record<string, unknown>)[SHARED_PREACT] as SharedPreact | undefined;
+  if (!preact) throw new Error('HF Drift: the details came before the panel view that draws them');
+  return preact;
 }

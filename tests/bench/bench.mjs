@@ -744,7 +744,7 @@ if (!fatal) {
             return { ...timing, scriptStart: marks.start ?? marks.controlStart };
           };
           const perPage = {};
-          const loadRuns = options.runs * 3; // a load is cheap and the ratio is the noisiest figure
+          const loadRuns = options.runs * 6; // a load is cheap and the ratio is the noisiest figure, and 60 pairs narrow its spread between runs
           for (const p of LOAD_PAGES) {
             const url = `${HUB}${p.path}`;
             const runs = { ours: [], none: [], empty: [] };

@@ -123,7 +123,15 @@ export const familySettled = () => {
   const root = document.querySelector('[data-hf-drift="panel"]')?.shadowRoot;
   const state = document.querySelector('[data-hf-drift="panel"]')?.getAttribute('data-state');
   root?.querySelector('.details-toggle[aria-expanded="false"]')?.click(); // the family block is in the details
-  return !!root && state !== 'loading' && !!root.querySelector('.details:not([hidden])') && !root.textContent.includes('Sampling the family');
+  // The details' view module is fetched when they first open: drawn once their slot says so.
+  return !!root && state !== 'loading' && !!root.querySelector('.details:not([hidden]) [data-details="ready"]') && !root.textContent.includes('Sampling the family');
+};
+
+/** The same moment with the details left closed, as most visits leave them: the summary's freshness line says it. */
+export const summarySettled = () => {
+  const host = document.querySelector('[data-hf-drift="panel"]');
+  const state = host?.getAttribute('data-state');
+  return !!host?.shadowRoot && !!state && state !== 'loading' && !host.shadowRoot.textContent.includes('sampling the family');
 };
 
 /**

@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { UI_FILES } from '../../../lib/features/ui-files';
-import { loadUi } from '../../../lib/features/ui-modules';
+import { loadUi, sharedPreact, sharePreact } from '../../../lib/features/ui-modules';
+import * as preact from 'preact';
+import { useState } from 'preact/hooks';
+import { jsx, jsxs } from 'preact/jsx-runtime';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const view = (file: string) => path.join(here, 'views', file);
@@ -47,5 +50,17 @@ describe('loadUi', () => {
     expect(manifest.web_accessible_resources).toEqual([
       { resources: Object.values(UI_FILES).map((file) => file.replace(/^\//, '')), matches: ['https://huggingface.co/*'] },
     ]);
+  });
+});
+
+describe('the Preact the panel lends to its details', () => {
+  it('is refused before the panel view has lent it, and is then the very same functions', async () => {
+    expect(() => sharedPreact()).toThrow(/before the panel view/);
+    await expect(import('../../../lib/features/shared-preact/hooks')).rejects.toThrow(/before the panel view/);
+    const lent = { render: preact.render, Fragment: preact.Fragment, jsx, jsxs, useState };
+    sharePreact(lent);
+    expect(sharedPreact()).toBe(lent);
+    const runtime = await import('../../../lib/features/shared-preact/jsx-runtime');
+    expect([runtime.jsx, runtime.jsxs, runtime.Fragment]).toEqual([jsx, jsxs, preact.Fragment]);
   });
 });
