@@ -1,6 +1,10 @@
 import { createFeatureRunner } from '../lib/features/manager';
 import { FEATURES } from '../lib/features';
 import { readSwitches } from '../lib/settings/settings';
+import { pageLoaded } from '../lib/ui/shadow-host';
+
+/** The longest the features wait for the page's `load` before they start anyway. */
+const START_WAIT_MS = 50;
 
 // Runs on huggingface.co pages outside the sections where no feature can apply, decides per URL which
 // features apply, and re-decides after the Hub's client-side navigations. Where nothing applies it does
@@ -18,9 +22,14 @@ export default defineContentScript({
       report: (featureId, error) => console.warn(`[hf-drift:${featureId}]`, error),
     });
     let lastPage = pageKey(location.href);
-    // In a task of its own: when the page is about to fire `load` (nothing left to fetch), that goes first
-    // and waits for none of this; on a page still loading, this starts at once.
-    ctx.setTimeout(() => void runner.run(location.href, document), 0);
+    // The features start once the page has loaded, so that none of their work (page reads, the port, the
+    // answer) competes with the Hub's own load; but a slow page waits at most START_WAIT_MS, so that a
+    // cold license verdict is still about one Hub round trip away.
+    void pageLoaded(document, ctx.signal, START_WAIT_MS).then(() => {
+      if (!ctx.isValid) return;
+      performance.mark('hf-drift:features');
+      void runner.run(location.href, document);
+    });
     // The Navigation API's navigate event (behind wxt:locationchange) also fires for downloads (the Hub's
     // file links, our AI-BOM blob) and for navigations that leave the document: only a URL the page has
     // really moved to once the navigation committed is a new page.

@@ -134,7 +134,7 @@ export default {
       },
     },
     {
-      name: 'a card tab without ModelHeader props: the panel asks the API at once, before the page has even loaded',
+      name: 'a card tab without ModelHeader props: the panel asks the API without waiting for the page to load',
       async run({ session, hub }) {
         const id = 'skyforge/Sky-Chat-8B';
         await clearExtensionCache(session);

@@ -70,6 +70,36 @@ export default {
       },
     },
     {
+      name: "the features start after the page's load; on a page slow to load, shortly before it rather than wait",
+      async run({ session, hub }) {
+        const timeline = () => ({
+          features: performance.getEntriesByName('hf-drift:features')[0]?.startTime ?? null,
+          start: performance.getEntriesByName('hf-drift:start')[0]?.startTime ?? null,
+          loadStart: performance.getEntriesByType('navigation')[0].loadEventStart,
+          loadEnd: performance.getEntriesByType('navigation')[0].loadEventEnd,
+        });
+        const page = await session.newPage();
+        await page.goto(`${HUB}${SKY}`);
+        await waitForPanel(page);
+        const fast = await page.evaluate(timeline);
+        assert.ok(fast.start !== null && fast.start < fast.loadStart, `the content script ran before the load event: ${JSON.stringify(fast)}`);
+        assert.ok(fast.features !== null && fast.features >= fast.loadEnd, `its features waited for the load event to end: ${JSON.stringify(fast)}`);
+        await page.close();
+        // An image holds this page's load event for 2.5 s: the features do not wait for it.
+        hub.setPageVariant(SKY.slice(1), { holdLoadMs: 2500 });
+        try {
+          const slow = await session.newPage();
+          await slow.goto(`${HUB}${SKY}`);
+          const held = await slow.evaluate(timeline);
+          assert.ok(held.features !== null && held.features < held.loadStart, `the features started before the held load: ${JSON.stringify(held)}`);
+          await waitForPanel(slow);
+          await slow.close();
+        } finally {
+          hub.clearFaults();
+        }
+      },
+    },
+    {
       name: 'panel switched off: a model page makes no Hub request and shows no panel; on again, it does',
       async run({ session, hub }) {
         await setSwitches(session, { panel: false });
