@@ -158,10 +158,16 @@ async function section(name, expectedRows, fn) {
 {
   const name = 'Content script';
   const read = (file) => fs.readFileSync(path.join(BUILD, file));
-  // What one page evaluates at most: the injected script plus the larger of the view modules (a model page
-  // imports the panel's, a listing the badges'; a page navigated client-side from one to the other both).
-  const perPage = (viewFiles.length ? viewFiles : [null]).map((view) => {
-    const files = view ? [...injectedFiles, view] : injectedFiles;
+  // What one page evaluates at most: the injected script plus the larger of the pages' view modules (a
+  // model page imports the panel's and, once they are opened, the details'; a listing the badges'). A view
+  // module this list does not know counts as a page of its own.
+  const VIEW_GROUPS = [['model-panel-ui.js', 'panel-details-ui.js'], ['listing-badges-ui.js']];
+  const pageViews = [
+    ...VIEW_GROUPS.map((group) => group.filter((file) => viewFiles.includes(file))).filter((group) => group.length),
+    ...viewFiles.filter((file) => !VIEW_GROUPS.flat().includes(file)).map((file) => [file]),
+  ];
+  const perPage = (pageViews.length ? pageViews : [[]]).map((views) => {
+    const files = [...injectedFiles, ...views];
     return { files, ...sizes(Buffer.concat(files.map(read))) };
   });
   const total = perPage.reduce((a, b) => (b.gzip > a.gzip ? b : a));
