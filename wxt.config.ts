@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { EAGER_COMPILE_HINT, UI_RESOURCES } from './lib/features/ui-files';
 import { contentScriptExcludes } from './lib/page/detect';
+import { contentScriptStart } from './scripts/content-script-start';
 
 // One manifest for both browsers, written in MV3 form. Firefox is built as MV3 too (see README,
 // "Why MV3 in Firefox"): host permissions are listed separately and granted at install (Firefox ≥ 127).
@@ -34,7 +35,7 @@ export default defineConfig({
     }),
   }),
   vite: () => ({
-    plugins: [preact({ prefreshEnabled: false }), eagerCompileViews()],
+    plugins: [preact({ prefreshEnabled: false }), eagerCompileViews(), contentScriptStart()],
     // ASCII output (non-ASCII escaped): V8 keeps a script's source as one byte per character then, not two.
     esbuild: { charset: 'ascii' },
   }),

@@ -25,11 +25,6 @@ export default defineContentScript({
     // The features start once the page has loaded, so that none of their work (page reads, the port, the
     // answer) competes with the Hub's own load; but a slow page waits at most START_WAIT_MS, so that a
     // cold license verdict is still about one Hub round trip away.
-    void pageLoaded(document, ctx.signal, START_WAIT_MS).then(() => {
-      if (!ctx.isValid) return;
-      performance.mark('hf-drift:features');
-      void runner.run(location.href, document);
-    });
     // The Navigation API's navigate event (behind wxt:locationchange) also fires for downloads (the Hub's
     // file links, our AI-BOM blob) and for navigations that leave the document: only a URL the page has
     // really moved to once the navigation committed is a new page.
@@ -39,9 +34,17 @@ export default defineContentScript({
       lastPage = key;
       void runner.run(location.href, document);
     };
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      ctx.setTimeout(followLocation, 0);
-      ctx.setTimeout(followLocation, 300); // a navigation a router commits after its transition
+    void pageLoaded(document, ctx.signal, START_WAIT_MS).then(() => {
+      if (!ctx.isValid) return;
+      performance.mark('hf-drift:features');
+      lastPage = pageKey(location.href);
+      void runner.run(location.href, document);
+      // Followed from here on: hooking the Navigation API (and WXT's check of the extension's context, the
+      // first use of its API bindings in the page) is work the page's load need not wait for either.
+      ctx.addEventListener(window, 'wxt:locationchange', () => {
+        ctx.setTimeout(followLocation, 0);
+        ctx.setTimeout(followLocation, 300); // a navigation a router commits after its transition
+      });
     });
     ctx.onInvalidated(() => runner.stop());
   },

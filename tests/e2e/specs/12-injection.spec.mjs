@@ -33,6 +33,22 @@ export default {
       },
     },
     {
+      name: "on a model page the Hub's own code receives no message from the extension",
+      async run({ session }) {
+        const page = await session.newPage();
+        await page.onNewDocument(() => {
+          window.__messages = [];
+          window.addEventListener('message', (event) => window.__messages.push(JSON.stringify(event.data ?? null).slice(0, 200)));
+        });
+        await page.goto(`${HUB}/skyforge/Sky-Chat-8B`);
+        await waitForPanel(page);
+        await sleep(300);
+        assert.equal(await started(page), 1, 'the content script ran');
+        assert.deepEqual(await page.evaluate(() => window.__messages), [], 'no window message reached the page');
+        await page.close();
+      },
+    },
+    {
       name: "a file download link on a model page leaves the panel where it is",
       async run({ session }) {
         const page = await session.newPage();
