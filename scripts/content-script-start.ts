@@ -2,9 +2,11 @@
 // WXT 0.21's ContentScriptContext, built before our script's main() runs, (1) posts a window message to the
 // page that nothing of this WXT version listens to (old scripts are told by a DOM event; the message is for
 // older WXT versions), about 1 ms in a trace and an event for every `message` listener of the Hub's own code,
-// and (2) names its events after the extension's id, which reads `browser.runtime` at module evaluation: the
-// first use of the extension API bindings in a page, 0.5–1.6 ms. Our script uses them only once the page has
-// loaded. Event names stay unique to this extension and script.
+// and (2) names its events after the extension's id; and (3) WXT's `browser` picks its namespace by reading
+// `browser.runtime.id`. (2) and (3) read `browser.runtime` at module evaluation: the first use of the
+// extension API bindings in a page, 0.5–1.6 ms. Our script uses them only once the page has loaded. Event
+// names stay unique to this extension and script; the namespace is chosen by the same rule without
+// instantiating it (`'runtime' in browser` is true of an API namespace, false of a page element named so).
 import type { Plugin } from 'vite';
 
 export interface SourcePatch {
@@ -27,6 +29,12 @@ export const CONTENT_SCRIPT_START_PATCHES: SourcePatch[] = [
     find: /`\$\{browser\?\.runtime\?\.id\}:\$\{import\.meta\.env\.ENTRYPOINT\}:\$\{eventName\}`/,
     replace: '`hf-drift:${import.meta.env.ENTRYPOINT}:${eventName}`',
     why: "event names from the extension's id",
+  },
+  {
+    file: '@wxt-dev/browser/src/index.mjs',
+    find: /globalThis\.browser\?\.runtime\?\.id\s*\?\s*globalThis\.browser\s*:\s*globalThis\.chrome/,
+    replace: "typeof globalThis.browser === 'object' && globalThis.browser !== null && 'runtime' in globalThis.browser ? globalThis.browser : globalThis.chrome",
+    why: 'the namespace chosen by reading browser.runtime.id',
   },
 ];
 

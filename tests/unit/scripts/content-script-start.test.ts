@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT_SCRIPT_START_PATCHES, patchWxtSource } from '../../../scripts/content-script-start';
 
 // The WXT the build uses: the repository's own install.
-const wxtDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../node_modules/wxt');
+const nodeModules = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../node_modules');
 const installed = (file: string) => {
-  const full = path.join(wxtDir, file.replace(/^wxt\//, ''));
+  const full = path.join(nodeModules, file);
   return { id: full, code: fs.readFileSync(full, 'utf8') };
 };
 
@@ -30,6 +30,22 @@ describe("WXT's content-script start-up, trimmed at build time", () => {
     expect(patched).toContain('`hf-drift:${import.meta.env.ENTRYPOINT}:${eventName}`');
   });
 
+  it("picks the same namespace without touching browser.runtime: the API's namespace, never a page element named browser", async () => {
+    const { id, code } = installed('@wxt-dev/browser/src/index.mjs');
+    const patched = patchWxtSource(id, code);
+    expect(patched).not.toMatch(/runtime\?\.id/);
+    const choose = (globals: Record<string, unknown>) =>
+      new Function('globalThis', `${patched.replace(/export const browser =/, 'return')}`)(globals) as unknown;
+    let touched = false;
+    const namespace = { get runtime() { touched = true; return { id: 'x' }; } };
+    const chrome = { runtime: { id: 'x' } };
+    expect(choose({ browser: namespace, chrome })).toBe(namespace);
+    expect(touched).toBe(false);
+    expect(choose({ chrome })).toBe(chrome);
+    expect(choose({ browser: { id: 'browser', tagName: 'DIV' }, chrome })).toBe(chrome);
+    expect(choose({ browser: null, chrome })).toBe(chrome);
+  });
+
   it('leaves every other module as it is', () => {
     const code = 'export const x = `${browser?.runtime?.id}:${import.meta.env.ENTRYPOINT}:${eventName}`; window.postMessage({}, "*");';
     expect(patchWxtSource('/repo/node_modules/wxt/dist/utils/other.mjs', code)).toBe(code);
@@ -39,6 +55,10 @@ describe("WXT's content-script start-up, trimmed at build time", () => {
   it('fails the build when a patched module of WXT has changed', () => {
     const id = '/repo/node_modules/wxt/dist/utils/content-script-context.mjs';
     expect(() => patchWxtSource(id, 'export class ContentScriptContext {}')).toThrow(/no longer has the legacy window message.*review scripts\/content-script-start\.ts/);
-    expect(CONTENT_SCRIPT_START_PATCHES.map((p) => p.file)).toEqual(['wxt/dist/utils/content-script-context.mjs', 'wxt/dist/utils/internal/custom-events.mjs']);
+    expect(CONTENT_SCRIPT_START_PATCHES.map((p) => p.file)).toEqual([
+      'wxt/dist/utils/content-script-context.mjs',
+      'wxt/dist/utils/internal/custom-events.mjs',
+      '@wxt-dev/browser/src/index.mjs',
+    ]);
   });
 });
