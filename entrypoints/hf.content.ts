@@ -21,24 +21,25 @@ export default defineContentScript({
       readSwitches,
       report: (featureId, error) => console.warn(`[hf-drift:${featureId}]`, error),
     });
-    let lastPage = pageKey(location.href);
+    let lastPage = '';
+    /** Runs the features for the page the tab shows now. */
+    const runForThisPage = () => {
+      lastPage = pageKey(location.href);
+      void runner.run(location.href, document);
+    };
+    // The Navigation API's navigate event (behind wxt:locationchange) also fires for downloads (the Hub's
+    // file links, our AI-BOM blob) and for navigations that leave the document: only a URL the page has
+    // really moved to once the navigation committed is a new page (not an in-page anchor, not a download).
+    const followLocation = () => {
+      if (pageKey(location.href) !== lastPage) runForThisPage();
+    };
     // The features start once the page has loaded, so that none of their work (page reads, the port, the
     // answer) competes with the Hub's own load; but a slow page waits at most START_WAIT_MS, so that a
     // cold license verdict is still about one Hub round trip away.
-    // The Navigation API's navigate event (behind wxt:locationchange) also fires for downloads (the Hub's
-    // file links, our AI-BOM blob) and for navigations that leave the document: only a URL the page has
-    // really moved to once the navigation committed is a new page.
-    const followLocation = () => {
-      const key = pageKey(location.href);
-      if (key === lastPage) return; // an in-page anchor, a download, or no move at all
-      lastPage = key;
-      void runner.run(location.href, document);
-    };
     void pageLoaded(document, ctx.signal, START_WAIT_MS).then(() => {
       if (!ctx.isValid) return;
       performance.mark('hf-drift:features');
-      lastPage = pageKey(location.href);
-      void runner.run(location.href, document);
+      runForThisPage();
       // Followed from here on: hooking the Navigation API (and WXT's check of the extension's context, the
       // first use of its API bindings in the page) is work the page's load need not wait for either.
       ctx.addEventListener(window, 'wxt:locationchange', () => {
