@@ -1,8 +1,11 @@
 // Vitest config for mutation testing (`npm run test:mutation`, see stryker.config.mjs): only the unit tests
 // aimed at the mutated modules, so each mutant runs in seconds. The full suite stays in vitest.config.ts.
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
+  // The module loader's tests use WXT's fake browser (runtime.getURL).
+  plugins: [WxtVitest()],
   test: {
     include: [
       'tests/unit/drift/**/*.test.ts',
@@ -15,6 +18,8 @@ export default defineConfig({
       'tests/unit/report/verdict.test.ts',
       'tests/unit/report/sameness.test.ts',
       'tests/unit/page/manager.test.ts',
+      'tests/unit/ui/ui-modules.test.ts',
+      'tests/unit/scripts/content-script-start.test.ts',
     ],
     // Random-input properties run for seconds per mutant; the example tables above must bite on their own.
     exclude: ['tests/unit/drift/property.test.ts'],

@@ -117,7 +117,8 @@ export const modelPanel: Feature = {
     // before `load`): a loading skeleton is not worth a moment of the Hub's load, the verdict is.
     await Promise.race([pageLoaded(document, signal), somethingToShow]);
     if (signal.aborted) return;
-    // The view's code is fetched now, while the report and the panel's place are awaited.
+    // The view's code (on a Hub page it came with the features' module) is ready by the time the report and
+    // the panel's place are.
     const viewCode = loadUi('model-panel');
     // A report from the cache is a few milliseconds away: draw the panel once, with it, rather than a
     // loading skeleton first (which still comes when the report takes longer, as on a cold cache).

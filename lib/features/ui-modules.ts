@@ -1,8 +1,8 @@
-// The features' drawing code (Preact, components, styles) is not in the content script that every model
-// and listing page evaluates while it loads: each feature's view is a module of its own, fetched from the
-// extension's package only when there is something to draw (after the page's `load`, or when the early
-// license verdict comes first). A module announces itself here when it runs; it runs in the content
-// script's world, so this registry is the content script's, never the page's.
+// The features' code (their work, Preact, components, styles) is not in the content script that every model
+// and listing page evaluates while it loads: it is a module fetched from the extension's package once the
+// page has loaded (page-features.js, which also holds the views), and the panel's details a module of their
+// own, fetched when they are first opened. A module announces what it provides here when it runs; it runs
+// in the content script's world, so this registry is the content script's, never the page's.
 import type { Fragment, render } from 'preact';
 import type { useState } from 'preact/hooks';
 import type { jsx, jsxs } from 'preact/jsx-runtime';
@@ -10,9 +10,11 @@ import { browser } from 'wxt/browser';
 import type { startBadges } from './listing-badges-view';
 import type { mountPanel } from './model-panel-view';
 import type { removeDetails, renderDetails } from './panel-details-view';
+import type { startFeatures } from './start';
 import { UI_FILES } from './ui-files';
 
 export interface UiModules extends Record<keyof typeof UI_FILES, unknown> {
+  features: { startFeatures: typeof startFeatures };
   'model-panel': { mountPanel: typeof mountPanel };
   'listing-badges': { startBadges: typeof startBadges };
   'panel-details': { renderDetails: typeof renderDetails; removeDetails: typeof removeDetails };
@@ -28,12 +30,12 @@ const REGISTRY = '__hfDriftUi';
 const registry = (): Registry => ((globalThis as Record<string, unknown>)[REGISTRY] ??= {}) as Registry;
 const loading = new Map<UiName, Promise<unknown>>();
 
-/** Called by a view module when it runs. */
+/** Called by a packaged module when it runs. */
 export function provideUi<K extends UiName>(name: K, ui: UiModules[K]): void {
   registry()[name] = ui;
 }
 
-/** The view module `name`, imported once per page (later calls share the first import). */
+/** The module providing `name`, imported once per page (later calls share the first import). */
 export async function loadUi<K extends UiName>(name: K): Promise<UiModules[K]> {
   const ready = registry()[name];
   if (ready) return ready;
@@ -51,7 +53,7 @@ export async function loadUi<K extends UiName>(name: K): Promise<UiModules[K]> {
 }
 
 /**
- * What the details' module draws with: the panel view's own Preact, lent to it (its build resolves preact
+ * What the details' module draws with: the features' module's own Preact, lent to it (its build resolves preact
  * to lib/features/shared-preact/, see wxt.config.ts). One copy on the page, and the details' components
  * run in the renderer they are drawn by.
  */
@@ -64,7 +66,7 @@ export interface SharedPreact {
 }
 const SHARED_PREACT = '__hfDriftPreact';
 
-/** Called by the panel's view module when it runs. */
+/** Called by the features' module (page-features.js) when it runs. */
 export function sharePreact(preact: SharedPreact): void {
   (globalThis as Record<string, unknown>)[SHARED_PREACT] = preact;
 }

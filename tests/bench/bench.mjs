@@ -158,10 +158,10 @@ async function section(name, expectedRows, fn) {
 {
   const name = 'Content script';
   const read = (file) => fs.readFileSync(path.join(BUILD, file));
-  // What one page evaluates at most: the injected script plus the larger of the pages' view modules (a
-  // model page imports the panel's and, once they are opened, the details'; a listing the badges'). A view
-  // module this list does not know counts as a page of its own.
-  const VIEW_GROUPS = [['model-panel-ui.js', 'panel-details-ui.js'], ['listing-badges-ui.js']];
+  // What one page evaluates at most: the injected script plus the modules it imports (the features' module
+  // once the page has loaded; on a model page, once they are opened, the details'). A module this list does
+  // not know counts as a page of its own.
+  const VIEW_GROUPS = [['page-features.js', 'panel-details-ui.js']];
   const pageViews = [
     ...VIEW_GROUPS.map((group) => group.filter((file) => viewFiles.includes(file))).filter((group) => group.length),
     ...viewFiles.filter((file) => !VIEW_GROUPS.flat().includes(file)).map((file) => [file]),

@@ -15,10 +15,10 @@ function checkCommon(manifest, name) {
   for (const key of ['optional_permissions', 'optional_host_permissions', 'externally_connectable', 'content_security_policy']) {
     assert.equal(manifest[key], undefined, `${name}: no ${key}`);
   }
-  // The only files the Hub's pages may fetch from the extension are the features' view modules, and only
-  // the Hub's pages may.
+  // The only files the Hub's pages may fetch from the extension are the modules the content script imports
+  // (the features with their views; the panel's details), and only the Hub's pages may.
   assert.deepEqual(manifest.web_accessible_resources, [
-    { resources: ['model-panel-ui.js', 'listing-badges-ui.js', 'panel-details-ui.js'], matches: ALLOWED_HOSTS },
+    { resources: ['page-features.js', 'panel-details-ui.js'], matches: ALLOWED_HOSTS },
   ], `${name}: web-accessible resources`);
   for (const script of manifest.content_scripts ?? []) {
     assert.deepEqual(script.matches, ALLOWED_HOSTS, `${name}: content scripts run on the Hub only`);

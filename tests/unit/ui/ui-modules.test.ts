@@ -1,5 +1,7 @@
-// The features' view modules are imported on demand from the extension's package: once per page, shared by
-// concurrent callers, and a failure is a clear error that the next attempt can recover from.
+// @vitest-environment happy-dom
+// The modules the content script imports (the features with their views, the panel's details) come from the
+// extension's package on demand: once per page, shared by concurrent callers, and a failure is a clear error
+// that the next attempt can recover from.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
@@ -48,7 +50,7 @@ describe('loadUi', () => {
     const config = await import('../../../wxt.config');
     const manifest = (config.default.manifest as (env: { browser: string }) => { web_accessible_resources: unknown })({ browser: 'chrome' });
     expect(manifest.web_accessible_resources).toEqual([
-      { resources: Object.values(UI_FILES).map((file) => file.replace(/^\//, '')), matches: ['https://huggingface.co/*'] },
+      { resources: [...new Set(Object.values(UI_FILES))].map((file) => file.replace(/^\//, '')), matches: ['https://huggingface.co/*'] },
     ]);
   });
 });

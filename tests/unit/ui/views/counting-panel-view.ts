@@ -1,4 +1,4 @@
-// A stand-in for the built model-panel view module: announces itself like entrypoints/model-panel-ui.ts and
+// A stand-in for the built model-panel view module: announces itself like entrypoints/page-features.ts and
 // counts how often it was evaluated.
 import { provideUi } from '../../../../lib/features/ui-modules';
 import type { PanelView } from '../../../../lib/features/model-panel-view';
