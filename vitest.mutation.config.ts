@@ -1,11 +1,11 @@
 // Vitest config for mutation testing (`npm run test:mutation`, see stryker.config.mjs): only the unit tests
 // aimed at the mutated modules, so each mutant runs in seconds. The full suite stays in vitest.config.ts.
 import { defineConfig } from 'vitest/config';
-import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
   // The module loader's tests use WXT's fake browser (runtime.getURL).
-  plugins: [WxtVitest()],
+  resolve: { alias: { 'wxt/browser': fileURLToPath(new URL('./tests/support/fake-wxt-browser.ts', import.meta.url)) } },
   test: {
     include: [
       'tests/unit/drift/**/*.test.ts',

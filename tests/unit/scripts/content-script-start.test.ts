@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SCRIPT_START_PATCHES, patchWxtSource } from '../../../scripts/content-script-start';
+import { CONTENT_SCRIPT_START_PATCHES, contentScriptStart, patchWxtSource } from '../../../scripts/content-script-start';
 
 // The WXT the build uses: the repository's own install.
 const nodeModules = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../node_modules');
@@ -44,6 +44,25 @@ describe("WXT's content-script start-up, trimmed at build time", () => {
     expect(choose({ chrome })).toBe(chrome);
     expect(choose({ browser: { id: 'browser', tagName: 'DIV' }, chrome })).toBe(chrome);
     expect(choose({ browser: null, chrome })).toBe(chrome);
+  });
+
+  it('finds the module however the bundler names it: with a query, or with Windows separators', () => {
+    const { id, code } = installed('wxt/dist/utils/content-script-context.mjs');
+    for (const named of [`${id}?v=1a2b3c`, id.replace(/\//g, '\\')]) {
+      expect(patchWxtSource(named, code)).not.toContain('window.postMessage(');
+    }
+  });
+
+  it('as a build step, rewrites the patched modules and passes every other module through untouched', () => {
+    const plugin = contentScriptStart();
+    const transform = plugin.transform as (code: string, id: string) => { code: string; map: null } | null;
+    const { id, code } = installed('@wxt-dev/browser/src/index.mjs');
+    const result = transform(code, id);
+    expect(result?.code).toBe(patchWxtSource(id, code));
+    expect(result?.code).not.toBe(code);
+    expect(transform('export const x = 1;', '/repo/lib/features/start.ts')).toBeNull();
+    // Before WXT's own plugins see the code, so the patterns meet WXT's published source.
+    expect(plugin.enforce).toBe('pre');
   });
 
   it('leaves every other module as it is', () => {

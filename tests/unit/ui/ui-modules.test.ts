@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { UI_FILES } from '../../../lib/features/ui-files';
-import { loadUi, sharedPreact, sharePreact } from '../../../lib/features/ui-modules';
+import { loadUi, provideUi, sharedPreact, sharePreact } from '../../../lib/features/ui-modules';
 import * as preact from 'preact';
 import { useState } from 'preact/hooks';
 import { jsx, jsxs } from 'preact/jsx-runtime';
@@ -36,6 +36,14 @@ describe('loadUi', () => {
     expect(asked).toHaveLength(1);
   });
 
+  it('a view that an imported module already provided costs no further fetch', async () => {
+    const getURL = vi.spyOn(fakeBrowser.runtime, 'getURL');
+    const details = { renderDetails: () => {}, removeDetails: () => {} };
+    provideUi('panel-details', details as never);
+    expect(await loadUi('panel-details')).toBe(details);
+    expect(getURL).not.toHaveBeenCalled();
+  });
+
   it('a module that does not announce its view is a clear error, and a later attempt can still succeed', async () => {
     const getURL = vi.spyOn(fakeBrowser.runtime, 'getURL').mockReturnValue(view('silent-view.ts') as never);
     await expect(loadUi('listing-badges')).rejects.toThrow(/listing-badges view did not load/);
@@ -44,14 +52,6 @@ describe('loadUi', () => {
     getURL.mockReturnValue(view('badges-view.ts') as never);
     const badges = await loadUi('listing-badges');
     expect(typeof badges.startBadges).toBe('function');
-  });
-
-  it('names a packaged file for every view, each of which the manifest makes reachable from the Hub only', async () => {
-    const config = await import('../../../wxt.config');
-    const manifest = (config.default.manifest as (env: { browser: string }) => { web_accessible_resources: unknown })({ browser: 'chrome' });
-    expect(manifest.web_accessible_resources).toEqual([
-      { resources: [...new Set(Object.values(UI_FILES))].map((file) => file.replace(/^\//, '')), matches: ['https://huggingface.co/*'] },
-    ]);
   });
 });
 
