@@ -18,8 +18,9 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: ['https://huggingface.co/*'],
     action: { default_title: 'HF Drift' },
-    // The features' view modules, which the content script imports when it has something to draw (see
-    // lib/features/ui-modules.ts). Reachable from the Hub's pages only, which see our elements anyway.
+    // The modules the content script imports: the features with their views once the page has loaded, the
+    // panel's details when opened (see lib/features/ui-modules.ts). Reachable from the Hub's pages only,
+    // which see our elements anyway.
     web_accessible_resources: [{ resources: UI_RESOURCES, matches: ['https://huggingface.co/*'] }],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
@@ -45,7 +46,7 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       for (const script of manifest.content_scripts ?? []) script.exclude_matches = contentScriptExcludes();
     },
-    // The content script and its view modules run in every model and listing page of the Hub. They only
+    // The content script and the modules it imports run in every model and listing page of the Hub. They only
     // call APIs that both browsers provide with promises in MV3 (runtime.connect, runtime.sendMessage,
     // runtime.getURL, storage.local.get), so they go without webextension-polyfill: less code for each page
     // to parse, run and keep in memory. Every other entrypoint keeps the polyfill.
@@ -83,10 +84,10 @@ export default defineConfig({
 });
 
 /**
- * Marks the view modules for eager compilation (V8's explicit compile hint, Chrome 136+; a plain comment
- * elsewhere). A view module runs nearly all of its functions when it draws, and Chrome keeps a code cache
- * for the module: with the hint, that cache holds every function, so later page views draw without
- * compiling anything on the page's main thread (lazy functions would be compiled again on every view).
+ * Marks the imported modules for eager compilation (V8's explicit compile hint, Chrome 136+; a plain comment
+ * elsewhere). Chrome keeps a code cache for a module a page imports: with the hint, that cache holds every
+ * function, so later page views run the features and draw without compiling anything on the page's main
+ * thread (lazy functions would be compiled again on every view).
  */
 function eagerCompileViews(): Plugin {
   return {

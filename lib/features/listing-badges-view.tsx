@@ -1,6 +1,6 @@
 // The listing badges' work once the page has loaded: which cards are (nearly) visible, asking the
 // background about them in batches, and drawing each badge in a shadow host beside the card's title.
-// Loaded as a view module of its own (see ui-modules.ts) by listing-badges.ts.
+// Part of the features' module (page-features.js, see ui-modules.ts); started by listing-badges.ts.
 //
 // Cost discipline: only cards that are (nearly) visible are asked about; the asks are batched per
 // frame and de-duplicated; the background answers a whole batch from one listing request.

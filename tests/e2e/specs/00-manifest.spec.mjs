@@ -42,7 +42,7 @@ export default {
       },
     },
     {
-      name: "each view module starts with V8's eager-compile hint, so its code cache holds every function",
+      name: "each module the content script imports starts with V8's eager-compile hint, so its code cache holds every function",
       browsers: ['chromium'],
       async run() {
         for (const [browserName, dir] of Object.entries(BUILDS)) {
