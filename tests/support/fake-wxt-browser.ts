@@ -1,3 +1,3 @@
-// Mutation runs only (vitest.mutation.config.ts): `wxt/browser` as WXT's vitest plugin resolves it, WXT's
-// in-memory fake browser, without the plugin's other transforms (they switch Stryker's mutants off).
+// Mutation runs only (vitest.mutation.config.ts): `wxt/browser` resolved to WXT's in-memory fake browser, as
+// WXT's vitest plugin resolves it in the main suite; the mutation run needs nothing else of that plugin.
 export { fakeBrowser as browser } from 'wxt/testing/fake-browser';
