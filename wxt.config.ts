@@ -36,7 +36,7 @@ export default defineConfig({
     }),
   }),
   vite: () => ({
-    plugins: [preact({ prefreshEnabled: false }), eagerCompileViews(), contentScriptStart()],
+    plugins: [preact({ prefreshEnabled: false }), eagerCompileImportedModules(), contentScriptStart()],
     // ASCII output (non-ASCII escaped): V8 keeps a script's source as one byte per character then, not two.
     esbuild: { charset: 'ascii' },
   }),
@@ -59,7 +59,7 @@ export default defineConfig({
       } else if (alias && typeof alias === 'object') {
         delete (alias as Record<string, string>)['wxt/browser'];
       }
-      // The panel's details draw with the panel view's Preact (lent at run time), not a second copy.
+      // The panel's details draw with the features' module's Preact (lent at run time), not a second copy.
       if (entries.length === 1 && entries[0].name === 'panel-details-ui') {
         const lent = (name: string) => fileURLToPath(new URL(`./lib/features/shared-preact/${name}.ts`, import.meta.url));
         const rules = [
@@ -89,9 +89,9 @@ export default defineConfig({
  * function, so later page views run the features and draw without compiling anything on the page's main
  * thread (lazy functions would be compiled again on every view).
  */
-function eagerCompileViews(): Plugin {
+function eagerCompileImportedModules(): Plugin {
   return {
-    name: 'hf-drift:eager-compile-views',
+    name: 'hf-drift:eager-compile-imported-modules',
     // After minification, which would drop the comment.
     generateBundle(_options, bundle) {
       for (const output of Object.values(bundle)) {

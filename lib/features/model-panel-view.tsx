@@ -1,5 +1,5 @@
-// The drift panel's drawing: a shadow host with the panel's styles and the Preact tree. Loaded as a view
-// module of its own (see ui-modules.ts); what to show and when is decided by model-panel.ts.
+// The drift panel's drawing: a shadow host with the panel's styles and the Preact tree. Part of the features'
+// module (page-features.js, see ui-modules.ts); what to show and when is decided by model-panel.ts.
 import { render } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import panelCss from '../../components/panel/panel.css?inline';
