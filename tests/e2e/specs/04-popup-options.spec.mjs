@@ -159,12 +159,13 @@ export default {
             return create(blob);
           };
         });
-        await options.evaluate(() => {
+        // Entered as an input event rather than keystrokes: this test is about the file. (In one CI run the
+        // keystrokes did not reach the field and the form said "Enter a model id".) The popup's tests type.
+        await options.evaluate((id) => {
           const input = document.querySelector('#export-model');
-          input.value = '';
-          input.focus();
-        });
-        await options.type('meta-llama/Llama-3.1-8B-Instruct');
+          input.value = id;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }, 'meta-llama/Llama-3.1-8B-Instruct');
         await options.evaluate(() => document.querySelector('#export-model').form.requestSubmit());
         await options.waitFor(
           () => window.__exports?.length === 1 || !!document.querySelector('#export-title')?.closest('section')?.querySelector('[role=status][data-kind="error"]'),
