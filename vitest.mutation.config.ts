@@ -14,6 +14,7 @@ export default defineConfig({
       'tests/unit/hub/parse.test.ts',
       'tests/unit/hub/parse-edges.test.ts',
       'tests/unit/hub/siblings.test.ts',
+      'tests/unit/hub/send-log.test.ts',
       'tests/unit/report/listing-query.test.ts',
       'tests/unit/report/verdict.test.ts',
       'tests/unit/report/sameness.test.ts',

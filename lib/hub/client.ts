@@ -25,6 +25,7 @@
 //   unless the repo is private (gated READMEs are readable anonymously).
 
 import { HUB_ORIGIN, isModelId, nextLinkFrom, parseModel, parseModelList, parseRateLimit, parseRetryAfter, type RateLimitInfo } from './parse';
+import { createSendLog, type SendRun } from './send-log';
 import type { HubClientStats, HubError, HubErrorKind, HubModel, HubResult, RateBucket, Relation } from './types';
 
 export { HUB_ORIGIN };
@@ -111,7 +112,8 @@ export interface HubClientOptions {
 /** What the client knows of the Hub's rate limits; epoch ms throughout. */
 export interface QuotaState {
   quota: Record<RateBucket, number>;
-  sent: Record<RateBucket, number[]>;
+  /** Our requests still in the window, as runs (see send-log.ts). */
+  sent: Record<RateBucket, SendRun[]>;
   hubLeft: Partial<Record<RateBucket, { left: number; resetAt: number }>>;
   silentUntil: Partial<Record<RateBucket, number>>;
   pausedUntil: Partial<Record<RateBucket, number>>;
@@ -261,7 +263,7 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
     const entry = recentServerErrors.get(throttleKey(url));
     return entry && now() - entry.at < SERVER_ERROR_MEMORY_MS ? entry.failure : null;
   }
-  const sent: Record<RateBucket, number[]> = { api: [], resolvers: [] };
+  const sent = { api: createSendLog(windowMs), resolvers: createSendLog(windowMs) };
   const totals: Record<RateBucket, number> = { api: 0, resolvers: 0 };
   const pausedUntil: Partial<Record<RateBucket, number>> = {};
   const hubPaused: Partial<Record<RateBucket, boolean>> = {};
@@ -287,7 +289,7 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
       try {
         memory.save({
           quota: { ...quota },
-          sent: { api: [...sent.api], resolvers: [...sent.resolvers] },
+          sent: { api: sent.api.runs(now()), resolvers: sent.resolvers.runs(now()) },
           hubLeft: { ...hubLeft },
           silentUntil: { ...silentUntil },
           pausedUntil: { ...pausedUntil },
@@ -309,11 +311,7 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
     for (const bucket of ['api', 'resolvers'] as const) {
       const q = time(at(state.quota, bucket));
       if (q !== undefined && q > 0) quota[bucket] = q;
-      const times = at(state.sent, bucket);
-      if (Array.isArray(times)) {
-        const recent = times.map(time).filter((x): x is number => x !== undefined && x > t - windowMs && x <= t);
-        sent[bucket] = [...recent, ...sent[bucket]].sort((a, b) => a - b);
-      }
+      sent[bucket].restore(at(state.sent, bucket), t);
       const left = at(state.hubLeft, bucket) as { left?: unknown; resetAt?: unknown } | undefined;
       const resetAt = time(left?.resetAt);
       const count = time(left?.left);
@@ -351,11 +349,10 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
   }
 
   function budgetLeft(bucket: RateBucket): number {
-    const cutoff = now() - windowMs;
-    const times = sent[bucket];
-    while (times.length > 0 && times[0] <= cutoff) times.shift();
-    return Math.max(0, budgetOf(bucket) - times.length);
+    return Math.max(0, budgetOf(bucket) - sent[bucket].count(now()));
   }
+  /** When our budget frees again (only asked once it is spent, so something is counted). */
+  const budgetBackAt = (bucket: RateBucket) => sent[bucket].nextRelease(now()) ?? now();
 
   function hubCountKnown(bucket: RateBucket): boolean {
     const t = now();
@@ -388,7 +385,7 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
   function gate(bucket: RateBucket): Raw | null {
     const until = pausedUntil[bucket];
     if (until !== undefined && until > now()) return rateLimited(until, undefined, hubPaused[bucket]);
-    if (budgetLeft(bucket) === 0) return rateLimited(sent[bucket][0] + windowMs);
+    if (budgetLeft(bucket) === 0) return rateLimited(budgetBackAt(bucket));
     const hub = hubLeft[bucket];
     if (hub && hub.resetAt > now() && hub.left - 1 < reserveOf(bucket)) {
       pause(bucket, hub.resetAt);
@@ -519,7 +516,7 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
         const stillBlocked = waitedOutRateLimit ? (budgetLeft(bucket) === 0 ? gate(bucket) : null) : gate(bucket);
         if (stillBlocked) return stillBlocked;
         waitedOutRateLimit = false;
-        sent[bucket].push(now());
+        sent[bucket].add(now());
         remember();
         totals[bucket]++;
         const hub = hubLeft[bucket];
@@ -692,7 +689,7 @@ export function createHubClient(opts: HubClientOptions = {}): HubClient {
       const t = now();
       const limitedUntil: Partial<Record<RateBucket, number>> = {};
       for (const bucket of ['api', 'resolvers'] as const) {
-        const until = Math.max(pausedUntil[bucket] ?? 0, budgetLeft(bucket) === 0 ? sent[bucket][0] + windowMs : 0);
+        const until = Math.max(pausedUntil[bucket] ?? 0, budgetLeft(bucket) === 0 ? budgetBackAt(bucket) : 0);
         if (until > t) limitedUntil[bucket] = until;
       }
       return {

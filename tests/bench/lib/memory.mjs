@@ -15,9 +15,9 @@ const KB = 1024;
 export const PAGE_HEAP_TARGET = 300 * KB;
 /**
  * What the background may legitimately gain between 100 and 1,000 distinct pages, none of it per page:
- * - the client's rate-budget timestamps of the last 5 minutes, one number per request: ~2,700 requests ×
- *   ≤ 16 B ≈ 48 KB with array slack (the offline Hub's quota here is huge; the real Hub's window keeps it
- *   under 4 KB);
+ * - the client's log of its requests in the last 5 minutes: one run per second with requests
+ *   (lib/hub/send-log.ts), ≤ 301 per bucket × ~50 B ≈ 30 KB at most, ~6 KB over the minute this takes
+ *   (it kept one number per request until the 10:41 run of 2026-12-05: ~48 KB here);
  * - optimised machine code: V8 compiles the hot functions of the background once more as they warm up,
  *   bounded by the background's own code (≈ 280 KB of source), and done within the first few hundred
  *   pages (the 500 → 1,000 row shows it stopped): up to ~160 KB;
@@ -26,8 +26,8 @@ export const PAGE_HEAP_TARGET = 300 * KB;
  */
 export const BACKGROUND_ALLOWANCE = 256 * KB;
 /**
- * After warm-up (500 → 1,000 pages) only the rate-budget timestamps should grow: ~1,500 requests × ≤ 16 B
- * plus array slack ≈ 40 KB. A record kept per page of ≥ 130 B shows here.
+ * After warm-up (500 → 1,000 pages) only the client's request log may grow (a few KB, see above). A record
+ * kept per page of ≥ 130 B shows here.
  */
 export const LATE_ALLOWANCE = 64 * KB;
 
@@ -346,7 +346,7 @@ export async function backgroundHeapRows(bench, name, { portName }) {
     bench.rows.push({
       id: 'memory-background-collections', section: name, label: 'Maps and Sets alive in the background after 100 → 1,000 pages', unit: 'text',
       value: `${collections(points['100'])} → ${collections(points['1000'])}`,
-      note: 'bounded by design: report memory ≤ 20 reports (LIMIT, lib/background/report-memory.ts), viewed tabs ≤ 50 (lib/background/viewed-tabs.ts), the client\'s 5xx memory ≤ 200, its in-flight map and the repository\'s `refreshing` hold only requests under way (empty once the Hub is quiet); the rate budget keeps one timestamp per request of the last 5 minutes',
+      note: 'bounded by design: report memory ≤ 20 reports (LIMIT, lib/background/report-memory.ts), viewed tabs ≤ 50 (lib/background/viewed-tabs.ts), the client\'s 5xx memory ≤ 200, its in-flight map and the repository\'s `refreshing` hold only requests under way (empty once the Hub is quiet); the rate budget keeps one run of requests per second of the last 5 minutes (lib/hub/send-log.ts)',
     });
   } finally {
     bench.hub.setLatency(bench.options.latency);

@@ -523,6 +523,24 @@ describe('the rate-limit state survives a background restart', () => {
     expect(pausing.calls).toHaveLength(1);
   });
 
+  it('saves one run per second of requests, not one time per request, and a restart counts them all', async () => {
+    const memory = sessionMemory();
+    const clock = manualClock();
+    const fake = createFakeFetch(() => jsonResponse(BERT));
+    const budget = { api: 1000 };
+    const before = createHubClient({ fetch: fake.fetch, now: clock.now, sleep: clock.sleep, timers: manualTimers(), budget, quotaMemory: memory });
+    for (let i = 0; i < 600; i++) {
+      expect((await before.getModel(`a/${i}`)).ok).toBe(true);
+      clock.advance(100); // ten a second, for a minute
+    }
+    await flush();
+    const saved = memory.peek() as { sent: { api: unknown[] } };
+    expect(saved.sent.api.length).toBeLessThanOrEqual(61);
+    const after = createHubClient({ fetch: fake.fetch, now: clock.now, sleep: clock.sleep, timers: manualTimers(), budget, quotaMemory: memory });
+    await after.getModel('b/0');
+    expect(after.stats().budgetLeft.api).toBe(1000 - 601);
+  });
+
   it('a saved state that is malformed, from another window, or failing to load is ignored (the client probes as new)', async () => {
     const clock = manualClock();
     for (const saved of [null, 'x', { quota: { api: -1 }, sent: { api: ['a', Infinity] }, hubLeft: { api: { left: 'many', resetAt: 1 } } }, { hubLeft: { api: { left: 400, resetAt: clock.now() - 1 } } }]) {
