@@ -716,7 +716,7 @@ if (!fatal) {
           // A fourth browser for this section only: its content script talks to its background and does nothing else.
           const messagingScript = await launchPlainChromium(hub, { extensionDir: writeControlExtension(manifest, { messaging: true }) });
           try {
-            await pageHeapRows({ ...benchHelpers(), messagingScript }, name, { model: MODEL, runs: 5 });
+            await pageHeapRows({ ...benchHelpers(), messagingScript }, name, { model: MODEL, runs: 5, manifest });
           } finally {
             await messagingScript.close();
           }

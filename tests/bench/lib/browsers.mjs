@@ -66,6 +66,102 @@ export function writeControlExtension(builtManifest, { messaging = false } = {})
 }
 
 /**
+ * In-page probe: the panel as the extension drew it, as data: its shadow root's elements as
+ * `[tag, attributes, ...children]` (text as strings), its style sheet and the host's attributes.
+ */
+export const capturePanel = () => {
+  const host = document.querySelector('[data-hf-drift="panel"]');
+  const root = host?.shadowRoot;
+  if (!root) return null;
+  const attributes = (element) => Object.fromEntries([...element.attributes].map((a) => [a.name, a.value]));
+  const walk = (node) => (node.nodeType === Node.TEXT_NODE ? node.data : node.nodeType === Node.ELEMENT_NODE ? [node.localName, attributes(node), ...[...node.childNodes].map(walk).filter((c) => c !== null)] : null);
+  const tree = [...root.children].filter((e) => e.localName !== 'style').map(walk);
+  return { tree, css: [...root.querySelectorAll('style')].map((s) => s.textContent).join('\n'), host: attributes(host) };
+};
+
+/**
+ * Extensions that show a captured panel (`capturePanel`) with no logic of their own: the least a content script
+ * showing this panel can cost a page, to set the page-heap target against. Their background holds the panel as
+ * data; the page gets it over a port when it has loaded (as ours does).
+ * - `drawn`: the content script draws the elements into a shadow root in the page (createElement, setAttribute,
+ *   text nodes) and listens for clicks, as any in-page panel must;
+ * - `framed`: the content script only puts an extension frame in a shadow root, and the frame's own document
+ *   (in the extension's process) draws the panel; the content script hears from the background when it is drawn.
+ */
+export function writePanelFloorExtension(builtManifest, panel, { framed = false } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `hf-drift-bench-floor-${framed ? 'framed' : 'drawn'}-`));
+  const ours = builtManifest.content_scripts?.[0] ?? {};
+  const manifest = {
+    manifest_version: 3,
+    name: `HF Drift bench control (panel ${framed ? 'in an extension frame' : 'drawn from data'})`,
+    version: '1.0.0',
+    background: { service_worker: 'background.js' },
+    web_accessible_resources: [{ resources: framed ? ['panel.html', 'panel.js'] : ['draw.js'], matches: ['https://huggingface.co/*'] }],
+    content_scripts: [{ matches: ours.matches ?? ['https://huggingface.co/*'], exclude_matches: ours.exclude_matches, run_at: ours.run_at ?? 'document_idle', js: ['content.js'] }],
+  };
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  // Builds elements from [tag, attributes, ...children]; SVG subtrees in their namespace.
+  const build = `const build = (node, ns) => {
+  if (typeof node === 'string') return document.createTextNode(node);
+  const [tag, attributes, ...children] = node;
+  const space = tag === 'svg' ? 'http://www.w3.org/2000/svg' : ns;
+  const element = space ? document.createElementNS(space, tag) : document.createElement(tag);
+  for (const name in attributes) element.setAttribute(name, attributes[name]);
+  for (const child of children) element.append(build(child, space));
+  return element;
+};\n`;
+  const afterLoad = (body) => `const start = () => setTimeout(() => { ${body} }, 0);\nif (document.readyState === 'complete') start(); else addEventListener('load', start, { once: true });\n`;
+  const host = `const anchor = document.querySelector('[data-target="ModelHeader"]') ?? document.body;
+const host = document.createElement('hf-drift-panel');
+const root = host.attachShadow({ mode: 'open' });\n`;
+  const data = JSON.stringify(panel);
+  if (framed) {
+    fs.writeFileSync(path.join(dir, 'content.js'), afterLoad(`${host}
+const frame = document.createElement('iframe');
+frame.src = chrome.runtime.getURL('panel.html');
+frame.style.cssText = 'border: 0; width: 100%; height: 240px';
+root.append(frame);
+anchor.after(host);
+const port = chrome.runtime.connect({ name: 'host' });
+port.onMessage.addListener((m) => { host.setAttribute('data-state', m.state); frame.style.height = m.height + 'px'; });`));
+    fs.writeFileSync(path.join(dir, 'panel.html'), '<!doctype html><meta charset="utf-8"><body><script src="panel.js"></script></body>');
+    fs.writeFileSync(path.join(dir, 'panel.js'), `${build}const port = chrome.runtime.connect({ name: 'panel' });
+port.onMessage.addListener((panel) => {
+  const style = document.createElement('style');
+  style.textContent = panel.css;
+  document.head.append(style);
+  document.body.append(...panel.tree.map((node) => build(node)));
+  port.postMessage({ drawn: true, height: document.documentElement.scrollHeight });
+});
+port.postMessage({ want: 'panel' });\n`);
+    fs.writeFileSync(path.join(dir, 'background.js'), `const PANEL = ${data};
+const hosts = new Set();
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name === 'host') { hosts.add(port); port.onDisconnect.addListener(() => hosts.delete(port)); return; }
+  port.onMessage.addListener((m) => {
+    if (m.want) port.postMessage(PANEL);
+    if (m.drawn) for (const h of hosts) h.postMessage({ state: PANEL.host['data-state'], height: m.height });
+  });
+});\n`);
+  } else {
+    fs.writeFileSync(path.join(dir, 'content.js'), afterLoad(`import(chrome.runtime.getURL('draw.js'));`));
+    fs.writeFileSync(path.join(dir, 'draw.js'), `${build}const port = chrome.runtime.connect({ name: 'panel' });
+port.onMessage.addListener((panel) => {
+  ${host.replace(/\n/g, '\n  ')}for (const name in panel.host) host.setAttribute(name, panel.host[name]);
+  const style = document.createElement('style');
+  style.textContent = panel.css;
+  root.append(style, ...panel.tree.map((node) => build(node)));
+  root.addEventListener('click', (event) => { const action = event.target.closest?.('button'); if (action) port.postMessage({ clicked: action.className }); });
+  anchor.after(host);
+});
+port.postMessage({ want: 'panel' });\n`);
+    fs.writeFileSync(path.join(dir, 'background.js'), `const PANEL = ${data};
+chrome.runtime.onConnect.addListener((port) => port.onMessage.addListener((m) => { if (m.want) port.postMessage(PANEL); }));\n`);
+  }
+  return dir;
+}
+
+/**
  * Resolves once every request the Hub received since `from` has been answered and none arrived for
  * `quietMs` (the extension's background work after a page is done).
  */

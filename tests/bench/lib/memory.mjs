@@ -8,7 +8,7 @@
 import { HUB } from '../../e2e/harness.mjs';
 import { sleep } from '../../e2e/lib.mjs';
 import { widefamChildId } from '../../hub/fixtures/wide-family.mjs';
-import { familySettled, panelSettled, summarySettled, waitInPage } from './browsers.mjs';
+import { capturePanel, familySettled, launchPlainChromium, panelSettled, summarySettled, waitInPage, writePanelFloorExtension } from './browsers.mjs';
 
 const KB = 1024;
 /** The issue's ceiling for the heap a model page gains with the extension. */
@@ -197,7 +197,7 @@ function driveReports({ ids, portName, concurrency, timeoutMs }) {
  * interleaved pairs; the isolated-world check runs on every page with the extension.
  * @param {any} bench @param {string} name @param {{ model: string, runs: number }} opts
  */
-export async function pageHeapRows(bench, name, { model, runs }) {
+export async function pageHeapRows(bench, name, { model, runs, manifest }) {
   // Warm the cache: the figure is the steady state of a model page, not the first visit's.
   const warm = await bench.openPage(bench.session.context);
   await warm.goto(`${HUB}/${model}`, { waitUntil: 'load' });
@@ -205,8 +205,32 @@ export async function pageHeapRows(bench, name, { model, runs }) {
   await bench.settledCalls(0);
   await warm.close();
 
-  const samples = { ours: [], none: [], empty: [], ...(bench.messagingScript && { messaging: [] }) };
-  const contexts = { ours: bench.session.context, none: bench.baseline.context, empty: bench.emptyScript.context, messaging: bench.messagingScript?.context };
+  // The floors: this very panel (details closed), shown by extensions with no logic of their own.
+  const shown = await bench.openPage(bench.session.context);
+  await shown.goto(`${HUB}/${model}`, { waitUntil: 'load' });
+  await waitInPage(shown, panelSettled, undefined, { message: 'panel ready' });
+  await waitInPage(shown, summarySettled, undefined, { message: 'family statistics in the summary' });
+  const panel = await shown.evaluate(capturePanel);
+  await shown.close();
+  const floors = {};
+  try {
+    if (panel && manifest) {
+      [floors.drawn, floors.framed] = await Promise.all(
+        [false, true].map((framed) => launchPlainChromium(bench.hub, { extensionDir: writePanelFloorExtension(manifest, panel, { framed }) })),
+      );
+    }
+    await measurePageHeap(bench, name, { model, runs, floors });
+  } finally {
+    await Promise.all(Object.values(floors).map((floor) => floor.close()));
+  }
+}
+
+/** A floor's panel is in the page: drawn there, or its frame reported it drawn. */
+const floorShown = () => document.querySelector('hf-drift-panel')?.getAttribute('data-state') || null;
+
+async function measurePageHeap(bench, name, { model, runs, floors }) {
+  const samples = { ours: [], none: [], empty: [], ...(bench.messagingScript && { messaging: [] }), ...(floors.drawn && { drawn: [], framed: [] }) };
+  const contexts = { ours: bench.session.context, none: bench.baseline.context, empty: bench.emptyScript.context, messaging: bench.messagingScript?.context, drawn: floors.drawn?.context, framed: floors.framed?.context };
   const checks = [];
   const snapshots = {};
   const detailsOpen = [];
@@ -223,6 +247,7 @@ export async function pageHeapRows(bench, name, { model, runs }) {
         // As most visits leave it: the details closed (their code is fetched only when they open).
         await waitInPage(page, summarySettled, undefined, { message: 'family statistics in the summary' });
       }
+      if (which === 'drawn' || which === 'framed') await waitInPage(page, floorShown, undefined, { message: `${which} floor's panel` });
       await sleep(500); // deferred work of the page and the content script
       const cdp = await context.newCDPSession(page);
       const usage = await pageHeap(cdp);
@@ -271,6 +296,23 @@ export async function pageHeapRows(bench, name, { model, runs }) {
       unit: 'bytes', value: used('messaging') - used('none'),
       display: `${kb(used('messaging') - used('none'))} (${kb(used('messaging') - used('empty'))} over an empty content script)`,
       note: `samples: ${samples.messaging.map((s) => (s.used / KB).toFixed(0)).join(', ')} KB`,
+    });
+  }
+  if (samples.drawn) {
+    const floor = (which) => used(which) - used('none');
+    bench.rows.push({
+      id: 'memory-page-floor-drawn', section: name,
+      label: 'the floor of drawing this panel in the page: a content script that draws its elements (captured from this run, details closed), sent as data by its background, and does nothing else — with − without (median)',
+      unit: 'bytes', value: floor('drawn'),
+      display: `${kb(floor('drawn'))} (${kb(floor('drawn') - PAGE_HEAP_TARGET)} against the 300 KB target before any logic; ours is ${kb(used('ours') - used('drawn'))} over it)`,
+      note: `samples: ${samples.drawn.map((s) => (s.used / KB).toFixed(0)).join(', ')} KB`,
+    });
+    bench.rows.push({
+      id: 'memory-page-floor-framed', section: name,
+      label: '…the same panel in an extension frame instead (the frame draws it in the extension’s process; the content script only places the frame) — with − without (median)',
+      unit: 'bytes', value: floor('framed'),
+      display: `${kb(floor('framed'))} (leaves ${kb(PAGE_HEAP_TARGET - floor('framed'))} under the target for page detection, the Hub's page reads and the features)`,
+      note: `samples: ${samples.framed.map((s) => (s.used / KB).toFixed(0)).join(', ')} KB`,
     });
   }
   bench.rows.push({
