@@ -142,14 +142,16 @@ class HubPage {
 
 /**
  * Starts one browser with the extension. `hub` is a running offline Hub (tests/hub/server.mjs).
- * Options: colorScheme ('light'|'dark'), headless (default true).
+ * Options: colorScheme ('light'|'dark'), headless (default true), recordRequests (default true: fill
+ * `outgoing`; the benchmark turns it off, since every recorded request is work for the Node process that also
+ * serves the offline Hub).
  */
 export async function launch(browserName, hub, options = {}) {
   assertBuilt(browserName);
   return browserName === 'chromium' ? launchChromium(hub, options) : launchFirefox(hub, options);
 }
 
-async function launchChromium(hub, { colorScheme = 'light', headless = true, viewport = { width: 1400, height: 1000 } } = {}) {
+async function launchChromium(hub, { colorScheme = 'light', headless = true, viewport = { width: 1400, height: 1000 }, recordRequests = true } = {}) {
   const { chromium } = await import('playwright-core');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hf-drift-chromium-'));
   const ext = BUILDS.chromium;
@@ -164,9 +166,11 @@ async function launchChromium(hub, { colorScheme = 'light', headless = true, vie
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 20_000 });
   const extensionOrigin = worker.url().split('/').slice(0, 3).join('/');
   const outgoing = [];
-  context.on('request', (request) => {
-    outgoing.push({ url: request.url(), headers: request.headers() });
-  });
+  if (recordRequests) {
+    context.on('request', (request) => {
+      outgoing.push({ url: request.url(), headers: request.headers() });
+    });
+  }
   return {
     name: 'chromium',
     context,
