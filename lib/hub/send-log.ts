@@ -64,7 +64,18 @@ export function createSendLog(windowMs: number): SendLog {
         if (!finite(first) || !finite(last) || !finite(count) || count < 1 || first > last || last > now) continue;
         restored.push([first, last, Math.floor(count)]);
       }
-      runs = [...restored, ...runs].sort((a, b) => a[0] - b[0]);
+      // In time order, and runs less than a second apart merged, as add() would have kept them.
+      const merged: SendRun[] = [];
+      for (const run of [...restored, ...runs].sort((a, b) => a[0] - b[0])) {
+        const previous = merged[merged.length - 1];
+        if (previous && run[0] - previous[0] < RUN_SPAN_MS) {
+          previous[1] = Math.max(previous[1], run[1]);
+          previous[2] += run[2];
+        } else {
+          merged.push(run);
+        }
+      }
+      runs = merged;
       total = runs.reduce((sum, run) => sum + run[2], 0);
     },
   };

@@ -99,6 +99,15 @@ describe('send log (our requests of the last rate-limit window)', () => {
     expect(log.nextRelease(T0 + 1000 + WINDOW)).toBe(T0 + 2000 + WINDOW);
   });
 
+  it('times saved one per request (before runs) come back as runs, at most one per second', () => {
+    const log = createSendLog(WINDOW);
+    const saved = Array.from({ length: 1000 }, (_, i) => T0 + i * 10); // 1,000 requests in 10 s
+    log.restore(saved, T0 + 10_000);
+    expect(log.count(T0 + 10_000)).toBe(1000);
+    expect(log.runs(T0 + 10_000).length).toBeLessThanOrEqual(10);
+    expect(log.runs(T0 + 10_000)[0]).toEqual([T0, T0 + 990, 100]);
+  });
+
   it('a run saved at this very moment is restored', () => {
     const log = createSendLog(WINDOW);
     log.restore([[T0 - 10, T0, 2]], T0);
