@@ -195,7 +195,7 @@ function driveReports({ ids, portName, concurrency, timeoutMs }) {
 /**
  * Row 1: a model page's JS heap after GC with the extension − without (warm cache), median of `runs`
  * interleaved pairs; the isolated-world check runs on every page with the extension.
- * @param {any} bench @param {string} name @param {{ model: string, runs: number }} opts
+ * @param {any} bench @param {string} name @param {{ model: string, runs: number, manifest?: object }} opts (`manifest`: the built one, for the floors' extensions)
  */
 export async function pageHeapRows(bench, name, { model, runs, manifest }) {
   // Warm the cache: the figure is the steady state of a model page, not the first visit's.
