@@ -21,6 +21,17 @@ export interface SendLog {
   restore(saved: unknown, now: number): void;
 }
 
+/** Appends `run` to `list` (in time order), merged into the last run when it began less than a second after it. */
+function append(list: SendRun[], run: SendRun): void {
+  const last = list[list.length - 1];
+  if (last && run[0] - last[0] < RUN_SPAN_MS) {
+    last[1] = Math.max(last[1], run[1]);
+    last[2] += run[2];
+  } else {
+    list.push(run);
+  }
+}
+
 export function createSendLog(windowMs: number): SendLog {
   let runs: SendRun[] = [];
   let total = 0;
@@ -33,13 +44,7 @@ export function createSendLog(windowMs: number): SendLog {
   };
   return {
     add(at) {
-      const last = runs[runs.length - 1];
-      if (last && at - last[0] < RUN_SPAN_MS) {
-        last[1] = Math.max(last[1], at);
-        last[2]++;
-      } else {
-        runs.push([at, at, 1]);
-      }
+      append(runs, [at, at, 1]);
       total++;
     },
     count(now) {
@@ -64,17 +69,9 @@ export function createSendLog(windowMs: number): SendLog {
         if (!finite(first) || !finite(last) || !finite(count) || count < 1 || first > last || last > now) continue;
         restored.push([first, last, Math.floor(count)]);
       }
-      // In time order, and runs less than a second apart merged, as add() would have kept them.
+      // In time order, and runs less than a second apart merged, as add() keeps them.
       const merged: SendRun[] = [];
-      for (const run of [...restored, ...runs].sort((a, b) => a[0] - b[0])) {
-        const previous = merged[merged.length - 1];
-        if (previous && run[0] - previous[0] < RUN_SPAN_MS) {
-          previous[1] = Math.max(previous[1], run[1]);
-          previous[2] += run[2];
-        } else {
-          merged.push(run);
-        }
-      }
+      for (const run of [...restored, ...runs].sort((a, b) => a[0] - b[0])) append(merged, run);
       runs = merged;
       total = runs.reduce((sum, run) => sum + run[2], 0);
     },
