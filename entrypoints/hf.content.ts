@@ -1,5 +1,5 @@
 import { loadUi } from '../lib/features/ui-modules';
-import { pageLoaded } from '../lib/ui/shadow-host';
+import { pageLoaded } from '../lib/ui/page-loaded';
 
 /** The longest the features wait for the page's `load` before they start anyway. */
 const START_WAIT_MS = 50;

@@ -2,7 +2,7 @@
 // collections). Test URLs: /models?other=base_model:finetune:meta-llama/Llama-3.1-8B-Instruct,
 // /models?search=llama, /skyforge, /collections/driftlab/llama-derivatives-0123 (offline Hub fixtures).
 import { isListingPage } from '../page/detect';
-import { pageLoaded } from '../ui/shadow-host';
+import { pageLoaded } from '../ui/page-loaded';
 import type { Feature } from './manager';
 import { loadUi } from './ui-modules';
 

@@ -5,7 +5,8 @@ import { panelPlacement, readModelHeaderProps, readModelTreeCounts, SELECTORS, s
 import { subscribeReport } from '../report/subscribe';
 import { loadingReport, type ModelReport } from '../report/types';
 import { licenseVerdict } from '../report/verdict';
-import { pageLoaded, place, waitForElement } from '../ui/shadow-host';
+import { pageLoaded } from '../ui/page-loaded';
+import { place, waitForElement } from '../ui/shadow-host';
 import type { Feature } from './manager';
 import type { PanelView } from './model-panel-view';
 import { loadUi, PANEL_TAG } from './ui-modules';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createShadowHost, pageLoaded } from '../../../lib/ui/shadow-host';
+import { pageLoaded } from '../../../lib/ui/page-loaded';
+import { createShadowHost } from '../../../lib/ui/shadow-host';
 
 /** Lets the MutationObserver callbacks of the last DOM change run. */
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
